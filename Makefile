@@ -1,0 +1,58 @@
+# wPOKT bridge. The two commands a newcomer needs:
+#   make dev    the whole bridge on a local devnet
+#   make test   every test
+# A fresh machine needs only Go, gcc, Node and npm: every other tool is
+# installed into this checkout (./bin, ./node_modules) by the targets below.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+BIN := $(CURDIR)/bin
+TEMPORAL_CLI_VERSION := v1.5.1
+TEMPORAL := $(BIN)/temporal
+# Tests that build the whole stack are heavy: run a few packages at once.
+TEST_PARALLEL ?= 2
+TEST_TIMEOUT ?= 45m
+
+export PATH := $(BIN):$(PATH)
+
+.PHONY: test dev bench contracts check lint vet fmt-check tools temporal-cli clean-devnet
+
+## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration, end-to-end)
+test: check node_modules/.installed $(TEMPORAL)
+	WPOKT_REQUIRE_SOLC=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) ./...
+
+## check: gofmt, go vet
+check: fmt-check vet
+
+fmt-check:
+	@bad="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))"; \
+	if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+## dev: run the bridge on its local devnet (Temporal dev server + UI, FerretDB, Ethereum, Pocket, Copper, 12 nodes)
+dev: $(TEMPORAL)
+	@echo "building the devnet (the first build takes several minutes)..."
+	$(GO) build -o $(BIN)/wpokt-devnet ./cmd/wpokt-devnet
+	$(GO) build -o $(BIN)/wpokt ./cmd/wpokt
+	$(BIN)/wpokt-devnet --temporal-cli $(TEMPORAL)
+
+## contracts: recompile the wPOKT contract and regenerate its committed ABI, bytecode and Go bindings
+contracts: node_modules/.installed
+	bash chains/eth/contract/build.sh
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+## temporal-cli: the real Temporal CLI (dev server, Web UI, operator commands) in ./bin
+temporal-cli: $(TEMPORAL)
+
+$(TEMPORAL):
+	@echo "installing the Temporal CLI $(TEMPORAL_CLI_VERSION) into ./bin (a few minutes, once)..."
+	GOBIN=$(BIN) GOFLAGS=-buildvcs=false $(GO) install github.com/temporalio/cli/cmd/temporal@$(TEMPORAL_CLI_VERSION)
+
+clean-devnet:
+	rm -rf .devnet

@@ -1,0 +1,381 @@
+package activities
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wpokt/bridge/chains/eth"
+	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// PocketChain is what the activities read of Pocket, through one node's RPC.
+type PocketChain interface {
+	Height(ctx context.Context) (int64, error)
+	Tx(ctx context.Context, hash string) (*pokt.Tx, error)
+}
+
+// EthChain is what the activities read of Ethereum, through one node's RPC.
+type EthChain interface {
+	CheckBurn(ctx context.Context, txHash common.Hash, logPosition int) (*eth.BurnCheck, error)
+	HeadNumber(ctx context.Context) (uint64, error)
+	UserNonce(ctx context.Context, recipient common.Address) (*big.Int, error)
+	VerifyMinted(ctx context.Context, txHash common.Hash, recipient common.Address, amount, nonce *big.Int) (*eth.MintCheck, error)
+}
+
+// Custody is the Copper Platform API.
+type Custody interface {
+	CreateOrder(ctx context.Context, req copper.OrderRequest) (*copper.Order, error)
+	GetOrder(ctx context.Context, orderID string) (*copper.Order, error)
+	FindOrderByExternalID(ctx context.Context, externalID string) (*copper.Order, error)
+	StartSigning(ctx context.Context, orderID string) error
+}
+
+// Projection is the MongoDB projection.
+type Projection interface {
+	Project(ctx context.Context, st transfer.State) error
+	Prior(ctx context.Context, workflowID string) (transfer.PriorRecord, error)
+}
+
+// Orchestrator is the part of the Temporal client the activities use, to
+// reach the control and nonce workflows.
+type Orchestrator interface {
+	UpdateWithStartWorkflow(ctx context.Context, options client.UpdateWithStartWorkflowOptions) (client.WorkflowUpdateHandle, error)
+	NewWithStartWorkflowOperation(options client.StartWorkflowOptions, workflow any, args ...any) client.WithStartWorkflowOperation
+	SignalWithStartWorkflow(ctx context.Context, workflowID, signalName string, signalArg any,
+		options client.StartWorkflowOptions, workflow any, workflowArgs ...any) (client.WorkflowRun, error)
+}
+
+// Shared are the activities any node runs for any transfer: local ones
+// inside the workflow task, AwaitOrder on the shared queue. Each is
+// idempotent; the workflow states its timeout and retry policy.
+type Shared struct {
+	Rules    Rules
+	Pocket   PocketChain
+	Eth      EthChain
+	Copper   Custody
+	Store    Projection
+	Temporal Orchestrator
+}
+
+// ReadDeposit reads a Pocket deposit and classifies it by this node's
+// rules. A tx the RPC does not know is reported as not found, not as an
+// error: the workflow decides when that means it vanished.
+func (a *Shared) ReadDeposit(ctx context.Context, hash string) (transfer.Deposit, error) {
+	head, err := a.Pocket.Height(ctx)
+	if err != nil {
+		return transfer.Deposit{}, fmt.Errorf("read pocket height: %w", err)
+	}
+	tx, err := a.Pocket.Tx(ctx, hash)
+	if errors.Is(err, pokt.ErrTxNotFound) {
+		return transfer.Deposit{TxHash: hash, Source: transfer.SourceCheck{Head: head}}, nil
+	}
+	if err != nil {
+		return transfer.Deposit{}, fmt.Errorf("read deposit %s: %w", hash, err)
+	}
+	return depositOf(*tx, head, a.Rules), nil
+}
+
+func depositOf(tx pokt.Tx, head int64, rules Rules) transfer.Deposit {
+	d := pokt.ClassifyDeposit(tx, rules.Deposit)
+	return transfer.Deposit{
+		Source: transfer.SourceCheck{
+			Found: true, Success: tx.Success(), Canonical: true,
+			Height: tx.Height, Head: head, Confirmations: max(0, head-tx.Height+1),
+		},
+		TxHash: tx.Hash, Sender: tx.From, Kind: string(d.Kind), Reason: d.Reason, Memo: tx.Memo,
+		Recipient: d.Recipient, Amount: d.Amount, MintAmount: d.MintAmount, RefundAmount: d.RefundAmount,
+	}
+}
+
+// ReadBurn reads a BurnAndBridge log from its tx's receipt and classifies
+// it. A tx without a receipt (reorged out) is reported as not found.
+func (a *Shared) ReadBurn(ctx context.Context, ref transfer.BurnRef) (transfer.Burn, error) {
+	return readBurn(ctx, a.Eth, a.Rules, ref)
+}
+
+func readBurn(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Burn, error) {
+	if !isTxHash(ref.TxHash) {
+		return transfer.Burn{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("burn tx hash %q is not a 32-byte hex hash", ref.TxHash), "BadInput", nil)
+	}
+	check, err := chain.CheckBurn(ctx, common.HexToHash(ref.TxHash), ref.LogPosition)
+	if errors.Is(err, eth.ErrTxNotFound) || errors.Is(err, eth.ErrLogNotFound) {
+		head, herr := chain.HeadNumber(ctx)
+		if herr != nil {
+			return transfer.Burn{}, fmt.Errorf("read ethereum head: %w", herr)
+		}
+		return transfer.Burn{TxHash: ref.TxHash, LogPosition: ref.LogPosition, Source: transfer.SourceCheck{Head: int64(head)}}, nil
+	}
+	if err != nil {
+		return transfer.Burn{}, fmt.Errorf("read burn %s-%d: %w", ref.TxHash, ref.LogPosition, err)
+	}
+	return burnOf(ref, check, rules), nil
+}
+
+func burnOf(ref transfer.BurnRef, c *eth.BurnCheck, rules Rules) transfer.Burn {
+	b := transfer.Burn{
+		Source: transfer.SourceCheck{
+			Found: true, Success: c.Success, Canonical: c.Canonical,
+			Height: int64(c.Burn.BlockNumber), Head: int64(c.Head), Confirmations: int64(c.Confirmations),
+		},
+		TxHash: ref.TxHash, LogPosition: ref.LogPosition, BlockHash: c.Burn.BlockHash.Hex(),
+		Sender: c.Burn.From.Hex(), Kind: "burn",
+	}
+	if !c.Success {
+		b.Kind, b.Reason = "failed", "burn transaction reverted"
+		return b
+	}
+	b.Recipient = hex.EncodeToString(c.Burn.PoktAddress.Bytes())
+	fee := rules.Deposit.FeeUpokt
+	switch {
+	case c.Burn.Amount == nil || !c.Burn.Amount.IsUint64():
+		b.Kind, b.Reason = "invalid", fmt.Sprintf("burn amount %v does not fit in a Pocket amount", c.Burn.Amount)
+	case c.Burn.PoktAddress == (common.Address{}):
+		b.Amount = c.Burn.Amount.Uint64()
+		b.Kind, b.Reason = "invalid", "burn to the zero Pocket address: nothing can be sent"
+	case c.Burn.Amount.Uint64() <= fee:
+		b.Amount = c.Burn.Amount.Uint64()
+		b.Kind, b.Reason = "invalid", fmt.Sprintf("amount %d upokt is at or below the Pocket fee of %d: nothing to return", b.Amount, fee)
+	default:
+		b.Amount = c.Burn.Amount.Uint64()
+		b.ReturnAmount = b.Amount - fee
+	}
+	return b
+}
+
+// PriorRecord reads what the projection remembers of a transfer.
+func (a *Shared) PriorRecord(ctx context.Context, workflowID string) (transfer.PriorRecord, error) {
+	rec, err := a.Store.Prior(ctx, workflowID)
+	if err != nil {
+		return rec, fmt.Errorf("read prior record of %s: %w", workflowID, err)
+	}
+	return rec, nil
+}
+
+// Reserve asks the control workflow (starting it if needed) to let an
+// amount through the governor and the pause, with this node's limits.
+func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
+	req.SingleTransferLimit, req.DailyCap = a.Rules.SingleTransferLimit, a.Rules.DailyCap
+	start := a.Temporal.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
+		ID:                       transfer.ControlWorkflowID,
+		TaskQueue:                a.Rules.TaskQueue,
+		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		WorkflowIDReusePolicy:    enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+	}, transfer.ControlWorkflowType, transfer.ControlState{})
+	handle, err := a.Temporal.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{
+		StartWorkflowOperation: start,
+		UpdateOptions: client.UpdateWorkflowOptions{
+			WorkflowID:   transfer.ControlWorkflowID,
+			UpdateName:   transfer.UpdateReserve,
+			Args:         []any{req},
+			WaitForStage: client.WorkflowUpdateStageCompleted,
+		},
+	})
+	if err != nil {
+		return transfer.ReserveResult{}, fmt.Errorf("reserve %d upokt for %s: %w", req.Amount, req.WorkflowID, err)
+	}
+	var res transfer.ReserveResult
+	if err := handle.Get(ctx, &res); err != nil {
+		return res, fmt.Errorf("reserve %d upokt for %s: %w", req.Amount, req.WorkflowID, err)
+	}
+	return res, nil
+}
+
+// RequestNonce queues a mint for its recipient's nonce; the nonce workflow
+// signals the grant back. Asking twice keeps one place in the queue.
+func (a *Shared) RequestNonce(ctx context.Context, req transfer.NonceAcquire) error {
+	id := transfer.NonceWorkflowID(req.Recipient)
+	_, err := a.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalNonceAcquire, req, client.StartWorkflowOptions{
+		ID:                    id,
+		TaskQueue:             a.Rules.TaskQueue,
+		WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+	}, transfer.NonceWorkflowType, transfer.NonceState{Recipient: req.Recipient})
+	if err != nil {
+		return fmt.Errorf("request mint nonce of %s for %s: %w", req.Recipient, req.WorkflowID, err)
+	}
+	return nil
+}
+
+// ReadUserNonce reads the last mint nonce of a recipient on chain.
+func (a *Shared) ReadUserNonce(ctx context.Context, recipient string) (uint64, error) {
+	if !common.IsHexAddress(recipient) {
+		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("recipient %q is not an address", recipient), "BadInput", nil)
+	}
+	n, err := a.Eth.UserNonce(ctx, common.HexToAddress(recipient))
+	if err != nil {
+		return 0, fmt.Errorf("read mint nonce of %s: %w", recipient, err)
+	}
+	if !n.IsUint64() {
+		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("mint nonce of %s is %s", recipient, n), "BadChainData", nil)
+	}
+	return n.Uint64(), nil
+}
+
+// FindOrder looks up the order of a transfer by its external ID.
+func (a *Shared) FindOrder(ctx context.Context, externalID string) (transfer.OrderRef, error) {
+	o, err := a.Copper.FindOrderByExternalID(ctx, externalID)
+	if errors.Is(err, copper.ErrOrderNotFound) {
+		return transfer.OrderRef{}, nil
+	}
+	if err != nil {
+		return transfer.OrderRef{}, custodyError(fmt.Errorf("find order %s: %w", externalID, err))
+	}
+	spec, err := a.Rules.SpecOf(o)
+	if err != nil {
+		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(
+			fmt.Sprintf("the custody order already filed under %s is not one the bridge would make: %v", externalID, err), "OrderMismatch", nil)
+	}
+	return transfer.OrderRef{OrderID: o.OrderID, Status: string(o.Status), Spec: spec, Found: true}, nil
+}
+
+// CreateOrder creates the transfer's order (or finds the one a lost answer
+// created), checks it pays exactly the spec, and starts its signing.
+func (a *Shared) CreateOrder(ctx context.Context, spec transfer.OrderSpec) (transfer.OrderRef, error) {
+	req, err := a.Rules.OrderRequest(spec)
+	if err != nil {
+		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(err.Error(), "BadInput", nil)
+	}
+	o, err := a.Copper.CreateOrder(ctx, req)
+	if err != nil {
+		return transfer.OrderRef{}, custodyError(fmt.Errorf("create %s order %s: %w", spec.Kind, spec.ExternalID, err))
+	}
+	got, err := a.Rules.SpecOf(o)
+	if err != nil {
+		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s: %v", o.OrderID, err), "OrderMismatch", nil)
+	}
+	if diffs := diffSpecs(spec, got); len(diffs) > 0 {
+		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(
+			fmt.Sprintf("order %s does not match its transfer: %v", o.OrderID, diffs), "OrderMismatch", nil)
+	}
+	if o.Status == copper.StatusNew || o.Status == copper.StatusWorking {
+		if err := a.Copper.StartSigning(ctx, o.OrderID); err != nil && !errors.Is(err, copper.ErrConflict) {
+			return transfer.OrderRef{}, custodyError(fmt.Errorf("start signing order %s: %w", o.OrderID, err))
+		}
+	}
+	activity.GetLogger(ctx).Info("custody order ready", "order_id", o.OrderID, "external_id", spec.ExternalID)
+	return transfer.OrderRef{OrderID: o.OrderID, Status: string(o.Status), Spec: got, Found: true}, nil
+}
+
+// AwaitOrder polls a custody order until it ends, heartbeating its status.
+// A Copper error is retried at the next poll; the activity's own retry
+// policy covers a worker that dies.
+func (a *Shared) AwaitOrder(ctx context.Context, req transfer.AwaitOrderRequest) (transfer.AwaitOrderResult, error) {
+	poll := req.PollInterval
+	if poll <= 0 {
+		poll = time.Second
+	}
+	logger := activity.GetLogger(ctx)
+	for {
+		o, err := a.Copper.GetOrder(ctx, req.OrderID)
+		switch {
+		case err == nil && o.Status.Terminal():
+			res := transfer.AwaitOrderResult{OrderID: o.OrderID, Status: string(o.Status), Executed: o.Status.Executed(), TxHash: o.Extra.TransactionID}
+			if !res.Executed {
+				res.Reason = o.Extra.ErrorMessage
+			} else if res.TxHash == "" {
+				return res, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s executed without a transaction id", o.OrderID), "BadCustodyData", nil)
+			}
+			return res, nil
+		case err == nil:
+			activity.RecordHeartbeat(ctx, string(o.Status))
+		case errors.Is(err, copper.ErrOrderNotFound):
+			return transfer.AwaitOrderResult{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s vanished from Copper", req.OrderID), "BadCustodyData", nil)
+		default:
+			logger.Warn("poll custody order", "order_id", req.OrderID, "error", err)
+			activity.RecordHeartbeat(ctx, "error: "+err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return transfer.AwaitOrderResult{}, ctx.Err()
+		case <-time.After(poll):
+		}
+	}
+}
+
+// VerifyDestination checks the executed order's tx on the destination
+// chain: the Minted event for a mint, the vault's send for a return or
+// refund. Not yet visible is retried; a mismatch is final.
+func (a *Shared) VerifyDestination(ctx context.Context, req transfer.VerifyRequest) (transfer.VerifyResult, error) {
+	spec := req.Spec
+	if spec.Kind == transfer.OrderMint {
+		if !isTxHash(req.TxHash) {
+			return transfer.VerifyResult{}, mismatch("mint tx hash %q is not a hash", req.TxHash)
+		}
+		check, err := a.Eth.VerifyMinted(ctx, common.HexToHash(req.TxHash), common.HexToAddress(spec.Recipient),
+			new(big.Int).SetUint64(spec.Amount), new(big.Int).SetUint64(spec.Nonce))
+		switch {
+		case errors.Is(err, eth.ErrTxNotFound):
+			return transfer.VerifyResult{}, fmt.Errorf("mint tx %s not visible yet: %w", req.TxHash, err)
+		case errors.Is(err, eth.ErrMintNotFound):
+			return transfer.VerifyResult{}, mismatch("mint tx %s: %v", req.TxHash, err)
+		case err != nil:
+			return transfer.VerifyResult{}, fmt.Errorf("verify mint tx %s: %w", req.TxHash, err)
+		}
+		return transfer.VerifyResult{TxHash: req.TxHash, Height: int64(check.BlockNumber)}, nil
+	}
+	tx, err := a.Pocket.Tx(ctx, req.TxHash)
+	if errors.Is(err, pokt.ErrTxNotFound) {
+		return transfer.VerifyResult{}, fmt.Errorf("pocket tx %s not visible yet: %w", req.TxHash, err)
+	}
+	if err != nil {
+		return transfer.VerifyResult{}, fmt.Errorf("verify pocket tx %s: %w", req.TxHash, err)
+	}
+	switch {
+	case !tx.Success():
+		return transfer.VerifyResult{}, mismatch("pocket tx %s failed with code %d", tx.Hash, tx.Code)
+	case tx.From != a.Rules.Deposit.Vault:
+		return transfer.VerifyResult{}, mismatch("pocket tx %s is from %s, not the vault", tx.Hash, tx.From)
+	case tx.To != spec.Recipient:
+		return transfer.VerifyResult{}, mismatch("pocket tx %s pays %s, not %s", tx.Hash, tx.To, spec.Recipient)
+	case tx.Amount != spec.Amount:
+		return transfer.VerifyResult{}, mismatch("pocket tx %s pays %d upokt, not %d", tx.Hash, tx.Amount, spec.Amount)
+	}
+	return transfer.VerifyResult{TxHash: tx.Hash, Height: tx.Height}, nil
+}
+
+// Project writes a transfer's state to the projection.
+func (a *Shared) Project(ctx context.Context, st transfer.State) error {
+	return a.Store.Project(ctx, st)
+}
+
+func mismatch(format string, args ...any) error {
+	return temporal.NewNonRetryableApplicationError(fmt.Sprintf(format, args...), "DestinationMismatch", nil)
+}
+
+// custodyError makes a Copper error that retrying cannot fix (a refused
+// request, an existing order that differs) non-retryable; the rest retry.
+func custodyError(err error) error {
+	if copper.IsRetryable(err) || errors.Is(err, copper.ErrOutcomeUnknown) {
+		return err
+	}
+	var apiErr *copper.APIError
+	if errors.Is(err, copper.ErrOrderMismatch) || errors.Is(err, copper.ErrDuplicateOrders) ||
+		errors.Is(err, copper.ErrInvalidRequest) || (errors.As(err, &apiErr) && apiErr.Status == 400) {
+		return temporal.NewNonRetryableApplicationError(err.Error(), "CustodyRefused", nil)
+	}
+	return err
+}
+
+func isTxHash(s string) bool {
+	return len(s) == 66 && (s[:2] == "0x" || s[:2] == "0X") && isHex(s[2:])
+}
+
+func isHex(s string) bool {
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,209 @@
+package activities
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// CoSigner adds this node's partial signature to a Copper order (Copper
+// Unlimited).
+type CoSigner interface {
+	Sign(ctx context.Context, order *copper.Order) error
+}
+
+// SignObserver hears every signature, every refusal (with a short,
+// bounded reason class) and how long each signing took, for metrics.
+type SignObserver interface {
+	Signed()
+	Refused(class string)
+	ObserveSign(d time.Duration)
+}
+
+// Signer is one node's signing activity, run only on its own signer queue.
+// It trusts neither the workflow, nor the database, nor another node: it
+// re-reads the source tx from its own RPCs, rebuilds the order the transfer
+// calls for with its own rules, and co-signs only if Copper's order is
+// exactly that (DESIGN.md, rule 1).
+type Signer struct {
+	Rules    Rules
+	Pocket   PocketChain
+	Eth      EthChain
+	Copper   Custody
+	CoSigner CoSigner
+	Observer SignObserver
+	Logger   *slog.Logger
+}
+
+// Sign verifies a transfer and its order, then co-signs the order.
+func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.SignResult, error) {
+	if s.Observer != nil {
+		defer func(start time.Time) { s.Observer.ObserveSign(time.Since(start)) }(time.Now())
+	}
+	if req.NodeID != s.Rules.NodeID {
+		return transfer.SignResult{}, s.refuse(ctx, req, "misrouted", fmt.Sprintf("request for node %s reached node %s", req.NodeID, s.Rules.NodeID))
+	}
+	order, err := s.Copper.GetOrder(ctx, req.OrderID)
+	if errors.Is(err, copper.ErrOrderNotFound) {
+		return transfer.SignResult{}, s.refuse(ctx, req, "order", fmt.Sprintf("order %s does not exist", req.OrderID))
+	}
+	if err != nil {
+		return transfer.SignResult{}, fmt.Errorf("read order %s: %w", req.OrderID, err)
+	}
+	if !needsSignature(order.Status) {
+		// Enough nodes signed already (or the order ended): add nothing.
+		return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true}, nil
+	}
+	got, err := s.Rules.SpecOf(order)
+	if err != nil {
+		return transfer.SignResult{}, s.refuse(ctx, req, "order", err.Error())
+	}
+	want, err := s.expected(ctx, req, got)
+	if err != nil {
+		return transfer.SignResult{}, err
+	}
+	if req.WorkflowID != want.ExternalID {
+		return transfer.SignResult{}, s.refuse(ctx, req, "workflow", fmt.Sprintf("workflow %s asks to sign for transfer %s", req.WorkflowID, want.ExternalID))
+	}
+	if diffs := diffSpecs(want, got); len(diffs) > 0 {
+		return transfer.SignResult{}, s.refuse(ctx, req, "mismatch",
+			fmt.Sprintf("order %s does not match the source transfer: %s", order.OrderID, strings.Join(diffs, "; ")))
+	}
+	if err := s.CoSigner.Sign(ctx, order); err != nil {
+		return transfer.SignResult{}, fmt.Errorf("co-sign order %s: %w", order.OrderID, err)
+	}
+	if s.Observer != nil {
+		s.Observer.Signed()
+	}
+	activity.GetLogger(ctx).Info("co-signed", "order_id", order.OrderID, "node", s.Rules.NodeID)
+	return transfer.SignResult{NodeID: s.Rules.NodeID}, nil
+}
+
+// expected rebuilds, from this node's own view of the source chain, the
+// order the transfer calls for. A source that is not yet confirmed here is
+// a retryable error; a source that contradicts the transfer is a refusal.
+func (s *Signer) expected(ctx context.Context, req transfer.SignRequest, got transfer.OrderSpec) (transfer.OrderSpec, error) {
+	switch req.Kind {
+	case transfer.OrderMint, transfer.OrderRefund:
+		return s.expectedFromDeposit(ctx, req, got)
+	case transfer.OrderReturn:
+		return s.expectedFromBurn(ctx, req)
+	}
+	return transfer.OrderSpec{}, s.refuse(ctx, req, "kind", fmt.Sprintf("unknown order kind %q", req.Kind))
+}
+
+func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignRequest, got transfer.OrderSpec) (transfer.OrderSpec, error) {
+	head, err := s.Pocket.Height(ctx)
+	if err != nil {
+		return transfer.OrderSpec{}, fmt.Errorf("read pocket height: %w", err)
+	}
+	tx, err := s.Pocket.Tx(ctx, req.SourceTxHash)
+	if errors.Is(err, pokt.ErrTxNotFound) {
+		return transfer.OrderSpec{}, notReady("deposit %s is not on this node's Pocket RPC", req.SourceTxHash)
+	}
+	if err != nil {
+		return transfer.OrderSpec{}, fmt.Errorf("read deposit %s: %w", req.SourceTxHash, err)
+	}
+	dep := depositOf(*tx, head, s.Rules)
+	if !dep.Source.Success {
+		return transfer.OrderSpec{}, s.refuse(ctx, req, "source_failed", fmt.Sprintf("deposit %s failed on chain (code %d)", tx.Hash, tx.Code))
+	}
+	if dep.Source.Confirmations < s.Rules.PocketConfirmations {
+		return transfer.OrderSpec{}, notReady("deposit %s has %d of %d confirmations", tx.Hash, dep.Source.Confirmations, s.Rules.PocketConfirmations)
+	}
+	want := transfer.OrderSpec{ExternalID: transfer.MintWorkflowID(tx.Hash)}
+	switch {
+	case dep.Kind == string(pokt.DepositMint) && req.Kind == transfer.OrderMint:
+		want.Kind, want.Recipient, want.Amount = transfer.OrderMint, dep.Recipient, dep.MintAmount
+		nonce, err := s.checkNonce(ctx, req, dep.Recipient, got.Nonce)
+		if err != nil {
+			return transfer.OrderSpec{}, err
+		}
+		want.Nonce = nonce
+	case dep.Kind == string(pokt.DepositRefund) && req.Kind == transfer.OrderRefund:
+		want.Kind, want.Recipient, want.Amount = transfer.OrderRefund, dep.Sender, dep.RefundAmount
+		want.Memo = transfer.RefundMemo(tx.Hash)
+	default:
+		return transfer.OrderSpec{}, s.refuse(ctx, req, "classification",
+			fmt.Sprintf("this node reads deposit %s as %q (%s), but is asked to sign a %s", tx.Hash, dep.Kind, dep.Reason, req.Kind))
+	}
+	return want, nil
+}
+
+// checkNonce accepts the order's nonce only if it is the next one on chain:
+// a used nonce is refused (the mint could never execute, or would be a
+// second mint), a nonce ahead of the chain waits for the earlier mints.
+func (s *Signer) checkNonce(ctx context.Context, req transfer.SignRequest, recipient string, nonce uint64) (uint64, error) {
+	onChain, err := s.Eth.UserNonce(ctx, common.HexToAddress(recipient))
+	if err != nil {
+		return 0, fmt.Errorf("read mint nonce of %s: %w", recipient, err)
+	}
+	next := new(big.Int).Add(onChain, big.NewInt(1))
+	switch new(big.Int).SetUint64(nonce).Cmp(next) {
+	case -1:
+		return 0, s.refuse(ctx, req, "nonce", fmt.Sprintf("nonce %d of %s is already used (the chain is at %s)", nonce, recipient, onChain))
+	case 1:
+		return 0, notReady("nonce %d of %s is ahead of the chain (at %s): waiting for the earlier mints", nonce, recipient, onChain)
+	}
+	return nonce, nil
+}
+
+func (s *Signer) expectedFromBurn(ctx context.Context, req transfer.SignRequest) (transfer.OrderSpec, error) {
+	b, err := readBurn(ctx, s.Eth, s.Rules, transfer.BurnRef{TxHash: req.SourceTxHash, LogPosition: req.LogPosition})
+	if err != nil {
+		return transfer.OrderSpec{}, err
+	}
+	switch {
+	case !b.Source.Found:
+		return transfer.OrderSpec{}, notReady("burn %s-%d is not on this node's Ethereum RPC", req.SourceTxHash, req.LogPosition)
+	case !b.Source.Success:
+		return transfer.OrderSpec{}, s.refuse(ctx, req, "source_failed", fmt.Sprintf("burn tx %s reverted", req.SourceTxHash))
+	case !b.Source.Canonical:
+		return transfer.OrderSpec{}, notReady("burn %s is not in the canonical chain on this node", req.SourceTxHash)
+	case b.Source.Confirmations < s.Rules.EthConfirmations:
+		return transfer.OrderSpec{}, notReady("burn %s has %d of %d confirmations", req.SourceTxHash, b.Source.Confirmations, s.Rules.EthConfirmations)
+	case b.Kind != "burn":
+		return transfer.OrderSpec{}, s.refuse(ctx, req, "classification", fmt.Sprintf("this node reads burn %s-%d as %s: %s", req.SourceTxHash, req.LogPosition, b.Kind, b.Reason))
+	}
+	return transfer.OrderSpec{
+		ExternalID: transfer.BurnWorkflowID(req.SourceTxHash, req.LogPosition), Kind: transfer.OrderReturn,
+		Recipient: b.Recipient, Amount: b.ReturnAmount, Memo: transfer.ReturnMemo(req.SourceTxHash, req.LogPosition),
+	}, nil
+}
+
+// refuse logs a refusal loudly and returns the non-retryable error that
+// records it on the transfer.
+func (s *Signer) refuse(ctx context.Context, req transfer.SignRequest, class, reason string) error {
+	if s.Logger != nil {
+		s.Logger.Error("signer refused", "node", s.Rules.NodeID, "workflow_id", req.WorkflowID, "order_id", req.OrderID, "class", class, "reason", reason)
+	}
+	if s.Observer != nil {
+		s.Observer.Refused(class)
+	}
+	return temporal.NewNonRetryableApplicationError(s.Rules.NodeID+" refused: "+reason, transfer.SignerRefusedError, nil)
+}
+
+func notReady(format string, args ...any) error {
+	return temporal.NewApplicationError(fmt.Sprintf(format, args...), "SignerNotReady")
+}
+
+// needsSignature reports whether an order still waits for co-signatures.
+func needsSignature(s copper.Status) bool {
+	switch s {
+	case copper.StatusFullSignedTxAdded, copper.StatusProcessing:
+		return false
+	}
+	return !s.Terminal()
+}

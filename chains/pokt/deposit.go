@@ -1,0 +1,128 @@
+package pokt
+
+import (
+	"errors"
+	"fmt"
+)
+
+// DepositRules are the bridge's settings that classify a deposit. Every
+// signer holds its own copy; they must agree for a deposit to go through.
+type DepositRules struct {
+	// EthChainID is the Ethereum chain id a memo must name.
+	EthChainID uint64
+	// FeeUpokt is the Pocket fee of a send; a refund returns amount - fee.
+	FeeUpokt uint64
+	// MaxMintUpokt is the largest deposit minted; above it the deposit is
+	// refunded. 0 means no maximum.
+	MaxMintUpokt uint64
+	// Vault is the Pocket address deposits are sent to.
+	Vault string
+}
+
+// Validate reports whether the rules can classify anything. Check it when
+// the configuration is loaded: ClassifyDeposit refuses to act on bad rules.
+func (r DepositRules) Validate() error {
+	if r.EthChainID == 0 {
+		return errors.New("deposit rules: eth chain id is 0")
+	}
+	if _, err := NormalizeAddress(r.Vault); err != nil {
+		return fmt.Errorf("deposit rules: vault: %w", err)
+	}
+	if r.MaxMintUpokt != 0 && r.MaxMintUpokt <= r.FeeUpokt {
+		return fmt.Errorf("deposit rules: max mint %d is not above the fee %d", r.MaxMintUpokt, r.FeeUpokt)
+	}
+	return nil
+}
+
+// DepositKind is what becomes of a deposit.
+type DepositKind string
+
+const (
+	// DepositMint: mint MintAmount wPOKT to Recipient.
+	DepositMint DepositKind = "mint"
+	// DepositRefund: send RefundAmount (amount - fee) back to RefundTo.
+	DepositRefund DepositKind = "refund"
+	// DepositInvalid: nothing can be done (amount at or below the fee); the
+	// transfer ends invalid with Reason.
+	DepositInvalid DepositKind = "invalid"
+	// DepositFailed: not a deposit that moved funds to the vault (the tx
+	// failed, or is not a send to the vault); no order is ever made for it.
+	DepositFailed DepositKind = "failed"
+)
+
+// Deposit is the verdict on one tx.
+type Deposit struct {
+	Kind DepositKind
+	// Reason says why the deposit is not a mint; empty for a mint.
+	Reason string
+	// Recipient is the EIP-55 Ethereum address to mint to (Kind mint only).
+	Recipient string
+	// Amount is what the tx sent, in upokt.
+	Amount uint64
+	// MintAmount is the wPOKT to mint, in its 6-decimal units (Kind mint).
+	MintAmount uint64
+	// RefundAmount is Amount - fee (Kind refund).
+	RefundAmount uint64
+	// RefundTo is the sender, who gets the refund (Kind refund).
+	RefundTo string
+}
+
+// ClassifyDeposit decides what becomes of tx under rules. It is a pure
+// function: the workflow calls it to classify a deposit and every signer
+// calls it again, independently, before co-signing. The order of the checks:
+//
+//  1. rules that do not Validate: failed (nothing moves on bad settings);
+//  2. the tx failed on chain (Code != 0): failed;
+//  3. not a send, not to the vault, or sent by the vault itself: failed;
+//  4. amount <= fee: invalid, "amount at or below the fee, not refundable";
+//  5. a memo that ParseMemo refuses: refund, with the memo error as reason;
+//  6. amount above MaxMintUpokt (when set): refund;
+//  7. otherwise: mint Amount to the memo's address.
+func ClassifyDeposit(tx Tx, rules DepositRules) Deposit {
+	d := Deposit{Amount: tx.Amount}
+	fail := func(kind DepositKind, reason string) Deposit {
+		d.Kind, d.Reason = kind, reason
+		return d
+	}
+	if err := rules.Validate(); err != nil {
+		return fail(DepositFailed, fmt.Sprintf("invalid %v", err))
+	}
+	vault, _ := NormalizeAddress(rules.Vault) // valid: checked by Validate
+	if !tx.Success() {
+		return fail(DepositFailed, fmt.Sprintf("source tx failed on chain: code %d codespace %q", tx.Code, tx.Codespace))
+	}
+	if tx.MessageType != MessageTypeSend {
+		return fail(DepositFailed, fmt.Sprintf("not a deposit: message type %q is not a send", tx.MessageType))
+	}
+	to, err := NormalizeAddress(tx.To)
+	if err != nil || to != vault {
+		return fail(DepositFailed, "not a deposit: not sent to the vault")
+	}
+	from, err := NormalizeAddress(tx.From)
+	if err != nil {
+		return fail(DepositFailed, "not a deposit: invalid sender address")
+	}
+	if from == vault {
+		return fail(DepositFailed, "not a deposit: sent by the vault itself")
+	}
+	if tx.Amount <= rules.FeeUpokt {
+		return fail(DepositInvalid, "amount at or below the fee, not refundable")
+	}
+	refund := func(reason string) Deposit {
+		d.Kind, d.Reason = DepositRefund, reason
+		d.RefundAmount = tx.Amount - rules.FeeUpokt
+		d.RefundTo = from
+		return d
+	}
+	recipient, err := ParseMemo(tx.Memo, rules.EthChainID)
+	if err != nil {
+		return refund(err.Error())
+	}
+	if rules.MaxMintUpokt != 0 && tx.Amount > rules.MaxMintUpokt {
+		return refund(fmt.Sprintf("amount %d above the maximum %d", tx.Amount, rules.MaxMintUpokt))
+	}
+	d.Kind = DepositMint
+	d.Recipient = recipient
+	d.MintAmount = tx.Amount
+	return d
+}

@@ -1,0 +1,145 @@
+// Package rpcproxy puts a node's own proxy in front of a devnet chain RPC,
+// so that one node's view of a chain can be made to fail or to lie while the
+// other nodes see the truth. It counts the calls that pass through it.
+package rpcproxy
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Rewrite changes a response body before the node sees it: a lying RPC.
+// req is the request body (a JSON-RPC call, or a Pocket query).
+type Rewrite func(path string, req, resp []byte) []byte
+
+// Proxy is one node's proxy in front of one RPC.
+type Proxy struct {
+	target *url.URL
+	rp     *httputil.ReverseProxy
+	srv    *http.Server
+	url    string
+
+	down    atomic.Bool
+	calls   atomic.Int64
+	mu      sync.Mutex
+	rewrite Rewrite
+}
+
+// Start serves a proxy to target on addr ("127.0.0.1:0" for a free port).
+func Start(target, addr string) (*Proxy, error) {
+	u, err := url.Parse(target)
+	if err != nil {
+		return nil, fmt.Errorf("rpcproxy: target %q: %w", target, err)
+	}
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("rpcproxy: listen %s: %w", addr, err)
+	}
+	p := &Proxy{target: u, url: "http://" + l.Addr().String()}
+	p.rp = &httputil.ReverseProxy{
+		Rewrite: func(r *httputil.ProxyRequest) {
+			r.SetURL(u)
+			r.Out.Host = u.Host
+			// Let the transport negotiate (and undo) compression, so that a
+			// rewrite always sees plain JSON.
+			r.Out.Header.Del("Accept-Encoding")
+		},
+		ModifyResponse: p.modify,
+		ErrorLog:       nil,
+		ErrorHandler: func(w http.ResponseWriter, _ *http.Request, err error) {
+			http.Error(w, "rpcproxy: "+err.Error(), http.StatusBadGateway)
+		},
+	}
+	p.srv = &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = p.srv.Serve(l) }()
+	return p, nil
+}
+
+// URL is the proxy's http:// address.
+func (p *Proxy) URL() string { return p.url }
+
+// WSURL is the proxy's ws:// address (websocket upgrades pass through).
+func (p *Proxy) WSURL() string { return "ws" + p.url[len("http"):] }
+
+// Calls counts the requests the proxy received.
+func (p *Proxy) Calls() int64 { return p.calls.Load() }
+
+// SetDown makes the proxy answer 503 to everything (the node's RPC is down).
+func (p *Proxy) SetDown(down bool) { p.down.Store(down) }
+
+// SetRewrite makes the proxy lie (nil: tell the truth).
+func (p *Proxy) SetRewrite(r Rewrite) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.rewrite = r
+}
+
+// Close stops the proxy.
+func (p *Proxy) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := p.srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return p.srv.Close()
+	}
+	return err
+}
+
+type reqBodyKey struct{}
+
+// ServeHTTP counts, fails or forwards a request, keeping its body for the
+// rewrite.
+func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p.calls.Add(1)
+	if p.down.Load() {
+		http.Error(w, "rpcproxy: node RPC down", http.StatusServiceUnavailable)
+		return
+	}
+	p.mu.Lock()
+	lying := p.rewrite != nil
+	p.mu.Unlock()
+	if lying && r.Body != nil && r.Header.Get("Upgrade") == "" {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, "rpcproxy: read request: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r = r.WithContext(context.WithValue(r.Context(), reqBodyKey{}, body))
+	}
+	p.rp.ServeHTTP(w, r)
+}
+
+func (p *Proxy) modify(resp *http.Response) error {
+	p.mu.Lock()
+	rewrite := p.rewrite
+	p.mu.Unlock()
+	reqBody, _ := resp.Request.Context().Value(reqBodyKey{}).([]byte)
+	if rewrite == nil || reqBody == nil || resp.StatusCode != http.StatusOK {
+		return nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	body = rewrite(resp.Request.URL.Path, reqBody, body)
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+	return nil
+}

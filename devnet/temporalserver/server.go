@@ -1,0 +1,220 @@
+// Package temporalserver runs the real Temporal dev server (`temporal
+// server start-dev` of the Temporal CLI) as a child process: file-backed
+// SQLite, so that a stop and a start on the same file keep every history,
+// with its Web UI and the bridge's search attributes, and with the settings
+// measured for this workload (WAL, synchronous=normal, eager activities).
+package temporalserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"syscall"
+	"time"
+
+	"go.temporal.io/sdk/client"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+// Options configure the dev server.
+type Options struct {
+	// CLI is the path of the `temporal` binary (make temporal-cli).
+	CLI string
+	// DBFile is the SQLite file; empty runs in memory (nothing survives).
+	DBFile string
+	// Port is the gRPC port and UIPort the Web UI's; 0 picks free ports.
+	Port, UIPort int
+	// Headless runs without the Web UI.
+	Headless bool
+	// Log receives the server's own output.
+	Log io.Writer
+}
+
+// Server is a running dev server.
+type Server struct {
+	opts Options
+	cmd  *exec.Cmd
+	done chan error
+}
+
+// FindCLI returns the temporal binary: $WPOKT_TEMPORAL_CLI, ./bin/temporal
+// from the module root, or `temporal` on PATH.
+func FindCLI() (string, error) {
+	if p := os.Getenv("WPOKT_TEMPORAL_CLI"); p != "" {
+		return p, nil
+	}
+	dir, _ := os.Getwd()
+	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			p := filepath.Join(d, "bin", "temporal")
+			if _, err := os.Stat(p); err == nil {
+				return p, nil
+			}
+			break
+		}
+	}
+	if p, err := exec.LookPath("temporal"); err == nil {
+		return p, nil
+	}
+	return "", errors.New("temporal CLI not found: run `make temporal-cli` (it installs ./bin/temporal) or set WPOKT_TEMPORAL_CLI")
+}
+
+// Start starts the server and waits until it answers.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	if opts.CLI == "" {
+		cli, err := FindCLI()
+		if err != nil {
+			return nil, err
+		}
+		opts.CLI = cli
+	}
+	var err error
+	if opts.Port == 0 {
+		if opts.Port, err = freePort(); err != nil {
+			return nil, err
+		}
+	}
+	if opts.UIPort == 0 && !opts.Headless {
+		if opts.UIPort, err = freePort(); err != nil {
+			return nil, err
+		}
+	}
+	s := &Server{opts: opts}
+	if err := s.start(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Args are the dev server's command line.
+func (o Options) Args() []string {
+	args := []string{"server", "start-dev",
+		"--ip", "127.0.0.1",
+		"--port", strconv.Itoa(o.Port),
+		"--log-level", "warn",
+		"--sqlite-pragma", "journal_mode=wal",
+		"--sqlite-pragma", "synchronous=normal",
+		"--dynamic-config-value", "system.enableActivityEagerExecution=true",
+	}
+	if o.DBFile != "" {
+		args = append(args, "--db-filename", o.DBFile)
+	}
+	if o.Headless {
+		args = append(args, "--headless")
+	} else {
+		args = append(args, "--ui-port", strconv.Itoa(o.UIPort), "--ui-ip", "127.0.0.1")
+	}
+	names := make([]string, 0, len(transfer.SearchAttributeTypes))
+	for name := range transfer.SearchAttributeTypes {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		args = append(args, "--search-attribute", name+"="+transfer.SearchAttributeTypes[name])
+	}
+	return args
+}
+
+func (s *Server) start(ctx context.Context) error {
+	cmd := exec.Command(s.opts.CLI, s.opts.Args()...)
+	if s.opts.Log != nil {
+		cmd.Stdout, cmd.Stderr = s.opts.Log, s.opts.Log
+	}
+	// Its own process group: a Ctrl-C on the devnet reaches the devnet,
+	// which then stops the server cleanly.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start temporal dev server: %w", err)
+	}
+	s.cmd = cmd
+	s.done = make(chan error, 1)
+	go func() { s.done <- cmd.Wait() }()
+	if err := s.waitReady(ctx); err != nil {
+		s.Stop()
+		return err
+	}
+	return nil
+}
+
+func (s *Server) waitReady(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	for {
+		select {
+		case err := <-s.done:
+			s.done <- err
+			return fmt.Errorf("temporal dev server exited at start: %v", err)
+		default:
+		}
+		c, err := client.Dial(client.Options{HostPort: s.Address(), Logger: quietLogger{}})
+		if err == nil {
+			_, err = c.CheckHealth(ctx, &client.CheckHealthRequest{})
+			c.Close()
+			if err == nil {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("temporal dev server at %s not ready: %w", s.Address(), err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// Address is the frontend's gRPC address.
+func (s *Server) Address() string { return "127.0.0.1:" + strconv.Itoa(s.opts.Port) }
+
+// UIURL is the Web UI's address ("" when headless).
+func (s *Server) UIURL() string {
+	if s.opts.Headless {
+		return ""
+	}
+	return "http://127.0.0.1:" + strconv.Itoa(s.opts.UIPort)
+}
+
+// Stop stops the server with SIGTERM (SIGKILL after 20 s) and waits.
+func (s *Server) Stop() {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return
+	}
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(20 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.done
+	}
+	s.cmd = nil
+}
+
+// Restart stops the server and starts it again on the same file and ports.
+func (s *Server) Restart(ctx context.Context) error {
+	s.Stop()
+	return s.start(ctx)
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// quietLogger drops the SDK's logs while the server is coming up.
+type quietLogger struct{}
+
+func (quietLogger) Debug(string, ...any) {}
+func (quietLogger) Info(string, ...any)  {}
+func (quietLogger) Warn(string, ...any)  {}
+func (quietLogger) Error(string, ...any) {}

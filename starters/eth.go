@@ -1,0 +1,149 @@
+package starters
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+
+	"github.com/wpokt/bridge/chains/eth"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// EthSource is what the Ethereum scanner reads through its node's RPC.
+type EthSource interface {
+	HeadNumber(ctx context.Context) (uint64, error)
+	Burns(ctx context.Context, from, to uint64) ([]eth.Burn, error)
+}
+
+// EthSubscriber pushes new burns (a ws:// RPC).
+type EthSubscriber interface {
+	SubscribeBurns(ctx context.Context, ch chan<- eth.Burn) (ethereum.Subscription, error)
+}
+
+// EthScanner finds BurnAndBridge logs and starts their BurnWorkflows. With a
+// subscription it starts each burn as it is mined and reconciles with a
+// ranged scan only every Reconcile interval (so an idle node makes about
+// one log query per LogRange blocks); without one it polls every Interval.
+type EthScanner struct {
+	Node
+	StartBlock uint64
+	Interval   time.Duration
+	// Reconcile is how often a subscribed scanner re-scans from its cursor,
+	// catching anything a dropped subscription missed.
+	Reconcile  time.Duration
+	Settings   transfer.Settings
+	Chain      EthSource
+	Subscriber EthSubscriber // optional
+}
+
+// Run scans until ctx ends.
+func (s *EthScanner) Run(ctx context.Context) error {
+	if s.Subscriber == nil {
+		return loop(ctx, s.Interval, func(ctx context.Context) error {
+			_, err := s.ScanOnce(ctx)
+			return err
+		})
+	}
+	for ctx.Err() == nil {
+		if err := s.runSubscribed(ctx); err != nil {
+			s.logger().Warn("burn subscription lost; polling until it is back", "chain", ChainEthereum, "node", s.NodeID, "error", err)
+			s.observer().ScanFailed(ChainEthereum, err)
+			// Poll meanwhile so that nothing waits for the subscription.
+			_, _ = s.ScanOnce(ctx)
+			select {
+			case <-ctx.Done():
+			case <-time.After(s.Interval):
+			}
+		}
+	}
+	return nil
+}
+
+func (s *EthScanner) runSubscribed(ctx context.Context) error {
+	burns := make(chan eth.Burn, 256)
+	sub, err := s.Subscriber.SubscribeBurns(ctx, burns)
+	if err != nil {
+		return err
+	}
+	defer sub.Unsubscribe()
+	// Catch up from the cursor now that the subscription covers new blocks.
+	if _, err := s.ScanOnce(ctx); err != nil {
+		return err
+	}
+	reconcile := time.NewTicker(max(s.Reconcile, s.Interval))
+	defer reconcile.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-sub.Err():
+			if err == nil {
+				err = errors.New("subscription closed")
+			}
+			return err
+		case b := <-burns:
+			if b.Removed {
+				// The workflow's confirmation check sees the reorg.
+				continue
+			}
+			if err := s.startBurn(ctx, b); err != nil {
+				s.logger().Warn("start burn from subscription; the next reconcile retries", "error", err)
+			}
+		case <-reconcile.C:
+			_, _ = s.ScanOnce(ctx)
+		}
+	}
+}
+
+// ScanOnce starts a workflow for every burn from the cursor to the head, in
+// ranges of the client's LogRange, and advances the cursor.
+func (s *EthScanner) ScanOnce(ctx context.Context) (int, error) {
+	n, err := s.scan(ctx)
+	if err != nil {
+		s.observer().ScanFailed(ChainEthereum, err)
+		s.logger().Warn("ethereum scan failed", "chain", ChainEthereum, "node", s.NodeID, "error", err)
+	}
+	return n, err
+}
+
+func (s *EthScanner) scan(ctx context.Context) (int, error) {
+	cursor, err := loadCursor(ctx, s.Cursors, s.NodeID, ChainEthereum, int64(s.StartBlock))
+	if err != nil {
+		return 0, err
+	}
+	head, err := s.Chain.HeadNumber(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read ethereum head: %w", err)
+	}
+	s.observer().Scanned(ChainEthereum, cursor, int64(head))
+	if int64(head) <= cursor {
+		return 0, nil
+	}
+	burns, err := s.Chain.Burns(ctx, uint64(cursor+1), head)
+	if err != nil {
+		return 0, err
+	}
+	for _, b := range burns {
+		if b.Removed {
+			continue
+		}
+		if err := s.startBurn(ctx, b); err != nil {
+			return 0, err
+		}
+	}
+	if err := s.Cursors.SaveCursor(ctx, s.NodeID, ChainEthereum, int64(head)); err != nil {
+		return 0, err
+	}
+	s.observer().Scanned(ChainEthereum, int64(head), int64(head))
+	return len(burns), nil
+}
+
+func (s *EthScanner) startBurn(ctx context.Context, b eth.Burn) error {
+	hash := b.TxHash.Hex()
+	id := transfer.BurnWorkflowID(hash, b.LogPosition)
+	in := transfer.BurnInput{TxHash: hash, LogPosition: b.LogPosition, Settings: s.Settings}
+	return s.start(ctx, ChainEthereum, id, transfer.KindBurn, int64(b.BlockNumber), transfer.BurnWorkflowType, in)
+}

@@ -1,0 +1,79 @@
+package starters
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+type startCall struct {
+	id, workflowType string
+	seen             transfer.SeenSignal
+	input            any
+	opts             client.StartWorkflowOptions
+}
+
+// fakeTemporal records signal-with-starts; it can fail the next calls or
+// answer "already started" for closed workflows.
+type fakeTemporal struct {
+	mu       sync.Mutex
+	calls    []startCall
+	failNext int
+	closed   map[string]bool
+}
+
+func (f *fakeTemporal) SignalWithStartWorkflow(_ context.Context, id, signal string, arg any,
+	opts client.StartWorkflowOptions, wf any, args ...any) (client.WorkflowRun, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if signal != transfer.SignalSeen {
+		return nil, errors.New("unexpected signal " + signal)
+	}
+	if f.failNext > 0 {
+		f.failNext--
+		return nil, errors.New("temporal unavailable")
+	}
+	if f.closed[id] {
+		return nil, serviceerror.NewWorkflowExecutionAlreadyStarted("closed", "", "")
+	}
+	f.calls = append(f.calls, startCall{id: id, workflowType: wf.(string), seen: arg.(transfer.SeenSignal), input: args[0], opts: opts})
+	return nil, nil
+}
+
+func (f *fakeTemporal) ids() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, c := range f.calls {
+		out = append(out, c.id)
+	}
+	return out
+}
+
+// memCursors keeps cursors in memory.
+type memCursors struct {
+	mu sync.Mutex
+	m  map[string]int64
+}
+
+func (c *memCursors) Cursor(_ context.Context, node, chain string) (int64, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.m[node+"/"+chain]
+	return h, ok, nil
+}
+
+func (c *memCursors) SaveCursor(_ context.Context, node, chain string, h int64) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]int64{}
+	}
+	c.m[node+"/"+chain] = h
+	return nil
+}

@@ -1,0 +1,78 @@
+package starters
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// PocketSource is what the Pocket scanner reads through its node's RPC.
+type PocketSource interface {
+	Height(ctx context.Context) (int64, error)
+	ReceivedTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error)
+}
+
+// PocketScanner finds deposits to the vault and starts their MintWorkflows.
+type PocketScanner struct {
+	Node
+	Vault       string
+	StartHeight int64
+	Interval    time.Duration
+	// Settings are the orchestration settings of the workflows it starts.
+	Settings transfer.Settings
+	Chain    PocketSource
+}
+
+// Run scans every Interval until ctx ends.
+func (s *PocketScanner) Run(ctx context.Context) error {
+	return loop(ctx, s.Interval, func(ctx context.Context) error {
+		_, err := s.ScanOnce(ctx)
+		return err
+	})
+}
+
+// ScanOnce starts a workflow for every deposit since the cursor and moves
+// the cursor to the head it scanned to. It returns how many it found.
+func (s *PocketScanner) ScanOnce(ctx context.Context) (int, error) {
+	obs := s.observer()
+	n, err := s.scan(ctx)
+	if err != nil {
+		obs.ScanFailed(ChainPocket, err)
+		s.logger().Warn("pocket scan failed", "chain", ChainPocket, "node", s.NodeID, "error", err)
+	}
+	return n, err
+}
+
+func (s *PocketScanner) scan(ctx context.Context) (int, error) {
+	cursor, err := loadCursor(ctx, s.Cursors, s.NodeID, ChainPocket, s.StartHeight)
+	if err != nil {
+		return 0, err
+	}
+	head, err := s.Chain.Height(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read pocket height: %w", err)
+	}
+	s.observer().Scanned(ChainPocket, cursor, head)
+	if head <= cursor {
+		return 0, nil
+	}
+	txs, err := s.Chain.ReceivedTxs(ctx, s.Vault, cursor+1, head)
+	if err != nil {
+		return 0, fmt.Errorf("read deposits %d-%d: %w", cursor+1, head, err)
+	}
+	for _, tx := range txs {
+		id := transfer.MintWorkflowID(tx.Hash)
+		in := transfer.MintInput{TxHash: tx.Hash, Settings: s.Settings}
+		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, transfer.MintWorkflowType, in); err != nil {
+			return 0, err
+		}
+	}
+	if err := s.Cursors.SaveCursor(ctx, s.NodeID, ChainPocket, head); err != nil {
+		return 0, err
+	}
+	s.observer().Scanned(ChainPocket, head, head)
+	return len(txs), nil
+}

@@ -1,0 +1,274 @@
+// Package store is the MongoDB projection of the bridge: one document per
+// transfer in mints, burns and invalid_mints, for the frontend and for
+// people. Temporal holds the truth; these documents follow it, and a
+// status here only ever moves forward. The bridge never reads them to make
+// a decision, with one exception: a final record stops a re-scan from
+// running a transfer a second time after Temporal forgot it.
+//
+// The store also keeps each node's scanner cursors and health heartbeats.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+// Collection names.
+const (
+	Mints        = "mints"
+	Burns        = "burns"
+	InvalidMints = "invalid_mints"
+	Healthchecks = "healthchecks"
+	Cursors      = "scanner_cursors"
+)
+
+// TransferCollections are the collections that hold transfers.
+var TransferCollections = []string{Mints, Burns, InvalidMints}
+
+// Store is the projection's database.
+type Store struct {
+	client  *mongo.Client
+	db      *mongo.Database
+	timeout time.Duration
+}
+
+// Connect dials MongoDB, checks it answers, and makes sure the indexes exist.
+func Connect(ctx context.Context, uri, database string, timeout time.Duration) (*Store, error) {
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	client, err := mongo.Connect(options.Client().ApplyURI(uri).SetTimeout(timeout).SetAppName("wpokt-bridge"))
+	if err != nil {
+		return nil, fmt.Errorf("connect mongodb: %w", err)
+	}
+	s := &Store{client: client, db: client.Database(database), timeout: timeout}
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := client.Ping(pctx, nil); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, fmt.Errorf("ping mongodb: %w", err)
+	}
+	if err := s.ensureIndexes(ctx); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close disconnects.
+func (s *Store) Close(ctx context.Context) error { return s.client.Disconnect(ctx) }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	return s.client.Ping(ctx, nil)
+}
+
+func (s *Store) ensureIndexes(ctx context.Context) error {
+	for _, name := range TransferCollections {
+		_, err := s.db.Collection(name).Indexes().CreateMany(ctx, []mongo.IndexModel{
+			{Keys: bson.D{{Key: "transfer_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("transfer_id_unique")},
+			{Keys: bson.D{{Key: "source_tx_hash", Value: 1}}, Options: options.Index().SetName("source_tx_hash")},
+			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "updated_at", Value: -1}}, Options: options.Index().SetName("status_updated")},
+		})
+		if err != nil {
+			return fmt.Errorf("create indexes on %s: %w", name, err)
+		}
+	}
+	if _, err := s.db.Collection(Healthchecks).Indexes().CreateOne(ctx, mongo.IndexModel{
+		Keys: bson.D{{Key: "node_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("node_id_unique"),
+	}); err != nil {
+		return fmt.Errorf("create indexes on %s: %w", Healthchecks, err)
+	}
+	if _, err := s.db.Collection(Cursors).Indexes().CreateOne(ctx, mongo.IndexModel{
+		Keys:    bson.D{{Key: "node_id", Value: 1}, {Key: "chain", Value: 1}},
+		Options: options.Index().SetUnique(true).SetName("node_chain_unique"),
+	}); err != nil {
+		return fmt.Errorf("create indexes on %s: %w", Cursors, err)
+	}
+	return nil
+}
+
+// CollectionFor is where a transfer's document lives: burns, mints, or
+// invalid_mints for deposits that could not be minted (refunds, dust,
+// failed txs). A deposit not yet classified has no collection ("").
+func CollectionFor(st transfer.State) string {
+	switch {
+	case st.Kind == transfer.KindBurn:
+		return Burns
+	case st.Classification == "":
+		return ""
+	case st.Classification == "mint":
+		return Mints
+	default:
+		return InvalidMints
+	}
+}
+
+// Project writes a transfer's state. The write only lands if the stored
+// status is the same or an earlier one, so that a late or replayed write
+// never moves a transfer backwards; such a write is dropped silently.
+func (s *Store) Project(ctx context.Context, st transfer.State) error {
+	coll := CollectionFor(st)
+	if coll == "" {
+		return nil
+	}
+	if !st.Status.Valid() {
+		return fmt.Errorf("project %s: unknown status %q", st.WorkflowID, st.Status)
+	}
+	doc := NewDocument(st)
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	filter := bson.D{
+		{Key: "transfer_id", Value: st.WorkflowID},
+		{Key: "status", Value: bson.D{{Key: "$in", Value: st.Status.Before()}}},
+	}
+	set, err := toSet(doc)
+	if err != nil {
+		return fmt.Errorf("project %s: %w", st.WorkflowID, err)
+	}
+	update := bson.D{
+		{Key: "$set", Value: set},
+		{Key: "$setOnInsert", Value: bson.D{{Key: "created_at", Value: doc.CreatedAt}}},
+	}
+	_, err = s.db.Collection(coll).UpdateOne(ctx, filter, update, options.UpdateOne().SetUpsert(true))
+	if mongo.IsDuplicateKeyError(err) {
+		// The document exists with a later status: this write is stale.
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("project %s to %s: %w", st.WorkflowID, coll, err)
+	}
+	return nil
+}
+
+// toSet turns the document into a $set without created_at, which only the
+// first write sets.
+func toSet(doc Document) (bson.D, error) {
+	raw, err := bson.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	var d bson.D
+	if err := bson.Unmarshal(raw, &d); err != nil {
+		return nil, err
+	}
+	out := d[:0]
+	for _, e := range d {
+		if e.Key != "created_at" {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// ErrNotFound says no document matched.
+var ErrNotFound = errors.New("not found")
+
+// Transfer reads one transfer's document by its workflow ID.
+func (s *Store) Transfer(ctx context.Context, workflowID string) (*Document, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	for _, name := range TransferCollections {
+		var doc Document
+		err := s.db.Collection(name).FindOne(ctx, bson.D{{Key: "transfer_id", Value: workflowID}}).Decode(&doc)
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("find transfer %s in %s: %w", workflowID, name, err)
+		}
+		doc.Collection = name
+		return &doc, nil
+	}
+	return nil, fmt.Errorf("transfer %s: %w", workflowID, ErrNotFound)
+}
+
+// BySourceTx finds the transfers of one source tx (a burn tx may hold
+// several BurnAndBridge logs). The hash matches in any case, with or
+// without 0x.
+func (s *Store) BySourceTx(ctx context.Context, hash string) ([]Document, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	var out []Document
+	for _, name := range TransferCollections {
+		cur, err := s.db.Collection(name).Find(ctx, bson.D{{Key: "source_tx_hash", Value: bson.D{{Key: "$in", Value: hashForms(hash)}}}})
+		if err != nil {
+			return nil, fmt.Errorf("find source tx %s in %s: %w", hash, name, err)
+		}
+		var docs []Document
+		if err := cur.All(ctx, &docs); err != nil {
+			return nil, fmt.Errorf("read source tx %s in %s: %w", hash, name, err)
+		}
+		for i := range docs {
+			docs[i].Collection = name
+		}
+		out = append(out, docs...)
+	}
+	return out, nil
+}
+
+// List returns up to limit transfers with a status ("" for any), newest
+// first, from every transfer collection.
+func (s *Store) List(ctx context.Context, status transfer.Status, limit int64) ([]Document, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	filter := bson.D{}
+	if status != "" {
+		filter = bson.D{{Key: "status", Value: status}}
+	}
+	var out []Document
+	for _, name := range TransferCollections {
+		cur, err := s.db.Collection(name).Find(ctx, filter,
+			options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}}).SetLimit(limit))
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", name, err)
+		}
+		var docs []Document
+		if err := cur.All(ctx, &docs); err != nil {
+			return nil, fmt.Errorf("list %s: %w", name, err)
+		}
+		for i := range docs {
+			docs[i].Collection = name
+		}
+		out = append(out, docs...)
+	}
+	return out, nil
+}
+
+// Count counts the documents of a collection with a status ("" for any).
+func (s *Store) Count(ctx context.Context, collection string, status transfer.Status) (int64, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	filter := bson.D{}
+	if status != "" {
+		filter = bson.D{{Key: "status", Value: status}}
+	}
+	n, err := s.db.Collection(collection).CountDocuments(ctx, filter)
+	if err != nil {
+		return 0, fmt.Errorf("count %s: %w", collection, err)
+	}
+	return n, nil
+}
+
+// Prior tells a transfer workflow what an earlier run left in the
+// projection (see the package comment).
+func (s *Store) Prior(ctx context.Context, workflowID string) (transfer.PriorRecord, error) {
+	doc, err := s.Transfer(ctx, workflowID)
+	if errors.Is(err, ErrNotFound) {
+		return transfer.PriorRecord{}, nil
+	}
+	if err != nil {
+		return transfer.PriorRecord{}, err
+	}
+	return transfer.PriorRecord{Found: true, Status: doc.Status, OrderID: doc.OrderID, Reason: doc.Reason}, nil
+}

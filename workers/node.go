@@ -1,0 +1,344 @@
+// Package workers wires one validator node: its clients (Temporal, MongoDB,
+// its own Pocket and Ethereum RPCs, Copper and its Copper Unlimited
+// co-signer), its two Temporal workers (the shared queue, which runs the
+// workflows and the shared activities, and the node's own signer queue),
+// its two scanners and its health heartbeat.
+package workers
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	tlog "go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wpokt/bridge/activities"
+	"github.com/wpokt/bridge/chains/eth"
+	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/config"
+	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/starters"
+	"github.com/wpokt/bridge/store"
+	"github.com/wpokt/bridge/transfer"
+	"github.com/wpokt/bridge/workflows"
+)
+
+// Options adjust a node beyond its config.
+type Options struct {
+	Logger *slog.Logger
+	// Version is reported in the health document.
+	Version string
+	// Metrics, when set, receives the node's metrics (else a fresh registry).
+	Metrics *Metrics
+}
+
+// Node is one running validator node.
+type Node struct {
+	cfg      *config.Config
+	logger   *slog.Logger
+	version  string
+	metrics  *Metrics
+	temporal client.Client
+	store    *store.Store
+	pocket   *pokt.Client
+	eth      *eth.Client
+	ethWS    *eth.Client
+	copper   *copper.Client
+	cosigner *copper.Unlimited
+
+	startedAt time.Time
+}
+
+// NewNode dials every client the config names and checks the chains are the
+// configured ones. Nothing runs until Run.
+func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, error) {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	logger = logger.With("node", cfg.Node.ID)
+	n := &Node{cfg: cfg, logger: logger, version: opts.Version, metrics: opts.Metrics, startedAt: time.Now()}
+	if n.metrics == nil {
+		n.metrics = NewMetrics(nil, cfg.Node.ID)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			n.close()
+		}
+	}()
+	var err error
+	if n.store, err = store.Connect(ctx, cfg.Mongo.URI.Reveal(), cfg.Mongo.Database, cfg.Mongo.Timeout); err != nil {
+		return nil, err
+	}
+	if n.pocket, err = pokt.NewClient(cfg.Pocket.RPCURL, pokt.Options{Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
+		return nil, fmt.Errorf("pocket client: %w", err)
+	}
+	ethOpts := eth.Options{WPOKTAddress: common.HexToAddress(cfg.Ethereum.WPOKTAddress), LogRange: cfg.Ethereum.LogRange, CallTimeout: cfg.Ethereum.RPCTimeout}
+	if n.eth, err = eth.Dial(ctx, cfg.Ethereum.RPCURL, ethOpts); err != nil {
+		return nil, fmt.Errorf("ethereum client: %w", err)
+	}
+	if cfg.Ethereum.WSURL != "" {
+		if n.ethWS, err = eth.Dial(ctx, cfg.Ethereum.WSURL, ethOpts); err != nil {
+			return nil, fmt.Errorf("ethereum websocket client: %w", err)
+		}
+	}
+	if n.copper, err = copper.NewClient(copper.Config{
+		BaseURL: cfg.Copper.APIURL, APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
+		PortfolioID: cfg.Copper.PortfolioID, Timeout: cfg.Copper.Timeout, HTTPClient: n.metrics.httpClient("copper"),
+	}); err != nil {
+		return nil, fmt.Errorf("copper client: %w", err)
+	}
+	u := cfg.Copper.Unlimited
+	if n.cosigner, err = copper.NewUnlimited(copper.UnlimitedConfig{
+		BaseURL: u.URL, KeyFilename: u.KeyFilename,
+		KeyPassword: copper.Secret(u.KeyPassword.Reveal()), MasterPassword: copper.Secret(u.MasterPassword.Reveal()),
+		APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
+		PollInterval: cfg.Copper.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
+	}); err != nil {
+		return nil, fmt.Errorf("copper unlimited client: %w", err)
+	}
+	if n.temporal, err = DialTemporal(ctx, cfg.Temporal, logger, n.metrics); err != nil {
+		return nil, err
+	}
+	ok = true
+	return n, nil
+}
+
+// DialTemporal connects to the Temporal service, with mTLS when configured.
+func DialTemporal(ctx context.Context, t config.Temporal, logger *slog.Logger, metrics *Metrics) (client.Client, error) {
+	opts := client.Options{
+		HostPort:  t.Address,
+		Namespace: t.Namespace,
+		Logger:    tlog.NewStructuredLogger(logger.With("component", "temporal")),
+	}
+	if metrics != nil {
+		opts.MetricsHandler = metrics.temporalHandler()
+	}
+	if t.TLS.Enabled() {
+		tlsCfg, err := tlsConfig(t.TLS)
+		if err != nil {
+			return nil, err
+		}
+		opts.ConnectionOptions.TLS = tlsCfg
+	}
+	c, err := client.DialContext(ctx, opts)
+	if err != nil {
+		return nil, fmt.Errorf("dial temporal %s: %w", t.Address, err)
+	}
+	return c, nil
+}
+
+func tlsConfig(t config.TLS) (*tls.Config, error) {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: t.ServerName}
+	if t.CertFile != "" {
+		cert, err := tls.LoadX509KeyPair(t.CertFile, t.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("temporal tls client certificate: %w", err)
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	}
+	if t.CAFile != "" {
+		pem, err := os.ReadFile(t.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("temporal tls ca: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("temporal tls ca %s: no certificate found", t.CAFile)
+		}
+		cfg.RootCAs = pool
+	}
+	return cfg, nil
+}
+
+// Temporal returns the node's Temporal client.
+func (n *Node) Temporal() client.Client { return n.temporal }
+
+// Store returns the node's projection store.
+func (n *Node) Store() *store.Store { return n.store }
+
+// Rules are the node's own business rules, from its config.
+func Rules(cfg *config.Config) activities.Rules {
+	return activities.Rules{
+		NodeID: cfg.Node.ID,
+		Deposit: pokt.DepositRules{
+			EthChainID: cfg.Ethereum.ChainID, FeeUpokt: cfg.Pocket.FeeUpokt,
+			MaxMintUpokt: cfg.Pocket.MaxMintUpokt, Vault: cfg.Pocket.VaultAddress,
+		},
+		PocketConfirmations: cfg.Pocket.Confirmations,
+		EthConfirmations:    cfg.Ethereum.Confirmations,
+		WPOKTAddress:        common.HexToAddress(cfg.Ethereum.WPOKTAddress),
+		PortfolioID:         cfg.Copper.PortfolioID,
+		POKTCurrency:        cfg.Copper.POKTCurrency,
+		ETHCurrency:         cfg.Copper.ETHCurrency,
+		SingleTransferLimit: cfg.Governor.SingleTransferLimitUpokt,
+		DailyCap:            cfg.Governor.DailyCapUpokt,
+		TaskQueue:           cfg.Temporal.TaskQueue,
+	}
+}
+
+// Settings are the orchestration settings of the workflows a node starts
+// for a chain's transfers.
+func Settings(cfg *config.Config, chain string) transfer.Settings {
+	s := transfer.Settings{
+		PollInterval:      cfg.Temporal.ConfirmationPollInterval,
+		Signers:           cfg.Validators.NodeIDs,
+		Threshold:         cfg.Validators.Threshold,
+		SignerRetryMax:    cfg.Temporal.SignerRetryMax,
+		OrderPollInterval: cfg.Copper.PollInterval,
+	}
+	if chain == starters.ChainEthereum {
+		s.Confirmations, s.BlockTime = cfg.Ethereum.Confirmations, cfg.Ethereum.BlockTime
+	} else {
+		s.Confirmations, s.BlockTime = cfg.Pocket.Confirmations, cfg.Pocket.BlockTime
+	}
+	return s
+}
+
+// Check verifies what can be verified before running: the chain IDs, the
+// contract, the Copper credentials and the co-signer's reachability.
+func (n *Node) Check(ctx context.Context) error {
+	var errs []error
+	if err := n.eth.CheckChainID(ctx, n.cfg.Ethereum.ChainID); err != nil {
+		errs = append(errs, fmt.Errorf("ethereum.chain_id: %w", err))
+	}
+	if err := n.eth.CheckContract(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("ethereum.wpokt_address: %w", err))
+	}
+	if id, err := n.pocket.ChainID(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("pocket.rpc_url: %w", err))
+	} else if id != n.cfg.Pocket.ChainID {
+		errs = append(errs, fmt.Errorf("pocket.chain_id: the RPC serves chain %q, the config says %q", id, n.cfg.Pocket.ChainID))
+	}
+	if _, err := n.copper.FindOrderByExternalID(ctx, "wpokt-check"); err != nil && !errors.Is(err, copper.ErrOrderNotFound) {
+		errs = append(errs, fmt.Errorf("copper credentials: %w", err))
+	}
+	if err := n.cosigner.Ping(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("copper.unlimited.url: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// Run runs the node's workers, scanners and heartbeat until ctx ends, then
+// stops them gracefully.
+func (n *Node) Run(ctx context.Context) error {
+	defer n.close()
+	rules := Rules(n.cfg)
+	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: n.store, Temporal: n.temporal}
+	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
+		Observer: n.metrics, Logger: n.logger}
+
+	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, worker.Options{})
+	RegisterShared(sharedWorker, shared)
+	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), worker.Options{})
+	RegisterSigner(signerWorker, signer)
+	if err := sharedWorker.Start(); err != nil {
+		return fmt.Errorf("start shared worker: %w", err)
+	}
+	defer sharedWorker.Stop()
+	if err := signerWorker.Start(); err != nil {
+		return fmt.Errorf("start signer worker: %w", err)
+	}
+	defer signerWorker.Stop()
+
+	base := starters.Node{NodeID: n.cfg.Node.ID, TaskQueue: n.cfg.Temporal.TaskQueue, Temporal: n.temporal,
+		Cursors: n.store, Observer: n.metrics, Logger: n.logger}
+	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
+		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Chain: n.pocket}
+	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,
+		Reconcile: n.cfg.Ethereum.ReconcileInterval, Settings: Settings(n.cfg, starters.ChainEthereum), Chain: n.eth}
+	if n.ethWS != nil {
+		ethScanner.Subscriber = n.ethWS
+	}
+	var wg sync.WaitGroup
+	for _, run := range []func(context.Context) error{pocketScanner.Run, ethScanner.Run, n.heartbeat, n.serveMetrics} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := run(ctx); err != nil {
+				n.logger.Error("node component stopped", "error", err)
+			}
+		}()
+	}
+	n.logger.Info("node running", "task_queue", n.cfg.Temporal.TaskQueue, "signer_queue", transfer.SignerQueue(n.cfg.Node.ID))
+	<-ctx.Done()
+	wg.Wait()
+	n.logger.Info("node stopping")
+	return nil
+}
+
+// heartbeat writes the node's health document every few seconds.
+func (n *Node) heartbeat(ctx context.Context) error {
+	interval := min(30*time.Second, max(time.Second, n.cfg.Node.HealthStaleAfter/4))
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		h := n.metrics.health(n.cfg.Node.HealthStaleAfter)
+		h.Version, h.StartedAt, h.HeartbeatAt = n.version, n.startedAt, time.Now().UTC()
+		if err := n.store.Heartbeat(ctx, h); err != nil && ctx.Err() == nil {
+			n.logger.Warn("write heartbeat", "error", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+func (n *Node) close() {
+	if n.temporal != nil {
+		n.temporal.Close()
+	}
+	if n.store != nil {
+		_ = n.store.Close(context.Background())
+	}
+	if n.eth != nil {
+		n.eth.Close()
+	}
+	if n.ethWS != nil {
+		n.ethWS.Close()
+	}
+}
+
+// RegisterShared registers the workflows and the shared activities under
+// their names (package transfer), so that workflows can call activities by
+// name without importing them.
+func RegisterShared(w worker.Registry, a *activities.Shared) {
+	w.RegisterWorkflowWithOptions(workflows.MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
+	w.RegisterWorkflowWithOptions(workflows.BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
+	w.RegisterWorkflowWithOptions(workflows.ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
+	w.RegisterWorkflowWithOptions(workflows.MintNonceWorkflow, workflow.RegisterOptions{Name: transfer.NonceWorkflowType})
+	for name, fn := range map[string]any{
+		transfer.ActivityReadDeposit:       a.ReadDeposit,
+		transfer.ActivityReadBurn:          a.ReadBurn,
+		transfer.ActivityPriorRecord:       a.PriorRecord,
+		transfer.ActivityReserve:           a.Reserve,
+		transfer.ActivityRequestNonce:      a.RequestNonce,
+		transfer.ActivityReadUserNonce:     a.ReadUserNonce,
+		transfer.ActivityFindOrder:         a.FindOrder,
+		transfer.ActivityCreateOrder:       a.CreateOrder,
+		transfer.ActivityAwaitOrder:        a.AwaitOrder,
+		transfer.ActivityVerifyDestination: a.VerifyDestination,
+		transfer.ActivityProject:           a.Project,
+	} {
+		w.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
+	}
+}
+
+// RegisterSigner registers a node's signing activity on its signer queue.
+func RegisterSigner(w worker.Registry, s *activities.Signer) {
+	w.RegisterActivityWithOptions(s.Sign, activity.RegisterOptions{Name: transfer.ActivitySign})
+}

@@ -1,0 +1,121 @@
+package workflows
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+func newControlEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
+	t.Helper()
+	env := newTestEnv(t)
+	env.RegisterWorkflowWithOptions(ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.ControlWorkflowID})
+	return env
+}
+
+// reserveAt sends a reserve update at a point of (skipped) time and keeps
+// its answer.
+func reserveAt(env *testsuite.TestWorkflowEnvironment, at time.Duration, req transfer.ReserveRequest, out *transfer.ReserveResult) {
+	env.RegisterDelayedCallback(func() {
+		env.UpdateWorkflow(transfer.UpdateReserve, req.WorkflowID+at.String(), &testsuite.TestUpdateCallback{
+			OnReject: func(err error) { panic(err) },
+			OnAccept: func() {},
+			OnComplete: func(v any, err error) {
+				if err != nil {
+					panic(err)
+				}
+				*out = v.(transfer.ReserveResult)
+			},
+		}, req)
+	}, at)
+}
+
+func limits(id string, amount uint64) transfer.ReserveRequest {
+	return transfer.ReserveRequest{WorkflowID: id, Amount: amount, SingleTransferLimit: 100, DailyCap: 250}
+}
+
+func TestGovernorHoldsLargeTransfersAndCapsTheRollingDay(t *testing.T) {
+	env := newControlEnv(t)
+	var big, a, again, b, c, released, afterDay transfer.ReserveResult
+	reserveAt(env, time.Minute, limits("mint-big", 101), &big)
+	reserveAt(env, 2*time.Minute, limits("mint-a", 100), &a)
+	reserveAt(env, 3*time.Minute, limits("mint-a", 100), &again)
+	reserveAt(env, 4*time.Minute, limits("mint-b", 100), &b)
+	reserveAt(env, 5*time.Minute, limits("mint-c", 60), &c) // 260 > 250
+	rel := limits("mint-big", 101)
+	rel.Released = true
+	reserveAt(env, 6*time.Minute, rel, &released)
+	reserveAt(env, 25*time.Hour, limits("mint-c", 60), &afterDay)
+	env.RegisterDelayedCallback(env.CancelWorkflow, 26*time.Hour)
+	env.ExecuteWorkflow(transfer.ControlWorkflowType, transfer.ControlState{})
+
+	require.Equal(t, transfer.ReserveHeld, big.Decision)
+	require.Contains(t, big.Reason, "above the single-transfer limit of 100")
+	require.Equal(t, transfer.ReserveGranted, a.Decision)
+	require.Equal(t, transfer.ReserveGranted, again.Decision, "asking twice is answered alike and counted once")
+	require.Equal(t, transfer.ReserveGranted, b.Decision)
+	require.Equal(t, transfer.ReserveHeld, c.Decision)
+	require.Contains(t, c.Reason, "carried 200 upokt; 60 more would pass the cap of 250")
+	require.Equal(t, transfer.ReserveGranted, released.Decision, "an operator's release passes the limits")
+	require.Equal(t, transfer.ReserveGranted, afterDay.Decision, "grants older than 24 h leave the window")
+}
+
+func TestPauseAnswersPausedAndResumeSignalsTheWaiters(t *testing.T) {
+	env := newControlEnv(t)
+	var signalled []string
+	env.OnSignalExternalWorkflow(mock.Anything, mock.Anything, "", transfer.SignalResumed, mock.Anything).Return(
+		func(_, id, _, _ string, _ any) error { signalled = append(signalled, id); return nil })
+	var p1, p2, afterResume transfer.ReserveResult
+	var during transfer.ControlState
+	env.RegisterDelayedCallback(func() {
+		env.SignalWorkflow(transfer.SignalPause, transfer.PauseSignal{By: "bob", Reason: "incident 42"})
+	}, time.Minute)
+	reserveAt(env, 2*time.Minute, limits("mint-a", 10), &p1)
+	reserveAt(env, 3*time.Minute, limits("burn-b-0", 10), &p2)
+	env.RegisterDelayedCallback(func() {
+		v, err := env.QueryWorkflow(transfer.QueryState)
+		require.NoError(t, err)
+		require.NoError(t, v.Get(&during))
+		env.SignalWorkflow(transfer.SignalResume, nil)
+	}, 4*time.Minute)
+	reserveAt(env, 5*time.Minute, limits("mint-a", 10), &afterResume)
+	env.RegisterDelayedCallback(env.CancelWorkflow, time.Hour)
+	env.ExecuteWorkflow(transfer.ControlWorkflowType, transfer.ControlState{})
+
+	require.Equal(t, transfer.ReservePaused, p1.Decision)
+	require.Contains(t, p1.Reason, "paused by bob: incident 42")
+	require.Equal(t, transfer.ReservePaused, p2.Decision)
+	require.True(t, during.Paused)
+	require.Equal(t, []string{"mint-a", "burn-b-0"}, during.Waiting)
+	require.Equal(t, []string{"mint-a", "burn-b-0"}, signalled)
+	require.Equal(t, transfer.ReserveGranted, afterResume.Decision)
+}
+
+func TestControlRejectsAReserveWithoutWorkflowID(t *testing.T) {
+	env := newControlEnv(t)
+	var rejected error
+	env.RegisterDelayedCallback(func() {
+		env.UpdateWorkflow(transfer.UpdateReserve, "u1", &testsuite.TestUpdateCallback{
+			OnReject: func(err error) { rejected = err }, OnAccept: func() {}, OnComplete: func(any, error) {},
+		}, transfer.ReserveRequest{Amount: 5})
+	}, time.Minute)
+	env.RegisterDelayedCallback(env.CancelWorkflow, time.Hour)
+	env.ExecuteWorkflow(transfer.ControlWorkflowType, transfer.ControlState{})
+	require.ErrorContains(t, rejected, "empty workflow id")
+}
+
+func TestControlContinuesAsNewWithItsState(t *testing.T) {
+	env := newControlEnv(t)
+	env.ExecuteWorkflow(transfer.ControlWorkflowType, transfer.ControlState{Paused: true, PausedBy: "carol", Handled: controlContinueAfter})
+	require.True(t, env.IsWorkflowCompleted())
+	var can *workflow.ContinueAsNewError
+	require.ErrorAs(t, env.GetWorkflowError(), &can)
+}

@@ -1,0 +1,306 @@
+package workflows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/activity"
+	tlog "go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+// fakeBridge stands in for the activities: a chain that confirms the
+// source tx a little more on every read, a custody platform that keeps
+// orders by external ID, signers that sign or refuse, and a projection that
+// records every write.
+type fakeBridge struct {
+	mu sync.Mutex
+
+	deposit transfer.Deposit
+	burn    transfer.Burn
+	// confirmationsPerRead is how far the chain moves between two reads.
+	confirmationsPerRead int64
+	// vanishAfterReads makes the source tx disappear (a reorg) after that
+	// many reads; 0 keeps it.
+	vanishAfterReads int
+	reads            int
+
+	orders      map[string]transfer.OrderRef
+	creates     int
+	createFails int // fail this many creates after storing the order (a lost answer)
+	// existing is an order Copper already has for the transfer.
+	existing *transfer.OrderRef
+
+	refuse    map[string]string
+	signCalls map[string]int
+	signDelay time.Duration
+	awaits    int
+
+	reserve  []transfer.ReserveResult
+	reserves []transfer.ReserveRequest
+
+	nonceRequests int
+	await         transfer.AwaitOrderResult
+	verifyErr     error
+	prior         transfer.PriorRecord
+
+	projected []transfer.State
+}
+
+func newFakeBridge() *fakeBridge {
+	return &fakeBridge{
+		confirmationsPerRead: 1,
+		orders:               map[string]transfer.OrderRef{},
+		refuse:               map[string]string{},
+		signCalls:            map[string]int{},
+		await:                transfer.AwaitOrderResult{Executed: true, Status: "executed", TxHash: "0xdest"},
+	}
+}
+
+func (f *fakeBridge) source() transfer.SourceCheck {
+	f.reads++
+	if f.vanishAfterReads > 0 && f.reads > f.vanishAfterReads {
+		return transfer.SourceCheck{Found: false, Head: 100 + int64(f.reads)*10}
+	}
+	conf := f.confirmationsPerRead * int64(f.reads)
+	return transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: 100, Head: 100 + conf - 1, Confirmations: conf}
+}
+
+func (f *fakeBridge) ReadDeposit(_ context.Context, hash string) (transfer.Deposit, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d := f.deposit
+	d.TxHash = hash
+	d.Source = f.source()
+	if !d.Source.Found {
+		return transfer.Deposit{Source: d.Source}, nil
+	}
+	if d.Kind == "failed" {
+		d.Source.Success = false
+	}
+	return d, nil
+}
+
+func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Burn, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b := f.burn
+	b.TxHash, b.LogPosition = ref.TxHash, ref.LogPosition
+	b.Source = f.source()
+	if !b.Source.Found {
+		return transfer.Burn{Source: b.Source}, nil
+	}
+	return b, nil
+}
+
+func (f *fakeBridge) PriorRecord(context.Context, string) (transfer.PriorRecord, error) {
+	return f.prior, nil
+}
+
+func (f *fakeBridge) Reserve(_ context.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reserves = append(f.reserves, req)
+	if len(f.reserve) == 0 {
+		return transfer.ReserveResult{Decision: transfer.ReserveGranted}, nil
+	}
+	res := f.reserve[0]
+	f.reserve = f.reserve[1:]
+	return res, nil
+}
+
+func (f *fakeBridge) RequestNonce(context.Context, transfer.NonceAcquire) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.nonceRequests++
+	return nil
+}
+
+func (f *fakeBridge) FindOrder(_ context.Context, externalID string) (transfer.OrderRef, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.existing != nil {
+		return *f.existing, nil
+	}
+	if o, ok := f.orders[externalID]; ok {
+		return o, nil
+	}
+	return transfer.OrderRef{}, nil
+}
+
+func (f *fakeBridge) CreateOrder(_ context.Context, spec transfer.OrderSpec) (transfer.OrderRef, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	o, ok := f.orders[spec.ExternalID]
+	if !ok {
+		f.creates++
+		o = transfer.OrderRef{OrderID: fmt.Sprintf("order-%d", f.creates), Status: "working", Spec: spec, Found: true}
+		f.orders[spec.ExternalID] = o
+	}
+	if f.createFails > 0 {
+		f.createFails--
+		return transfer.OrderRef{}, errors.New("copper: answer lost")
+	}
+	return o, nil
+}
+
+func (f *fakeBridge) Sign(_ context.Context, req transfer.SignRequest) (transfer.SignResult, error) {
+	f.mu.Lock()
+	f.signCalls[req.NodeID]++
+	reason, refused := f.refuse[req.NodeID]
+	delay := f.signDelay
+	f.mu.Unlock()
+	if refused {
+		return transfer.SignResult{}, temporal.NewNonRetryableApplicationError(reason, transfer.SignerRefusedError, nil)
+	}
+	time.Sleep(delay)
+	return transfer.SignResult{NodeID: req.NodeID}, nil
+}
+
+func (f *fakeBridge) AwaitOrder(_ context.Context, req transfer.AwaitOrderRequest) (transfer.AwaitOrderResult, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.awaits++
+	res := f.await
+	res.OrderID = req.OrderID
+	return res, nil
+}
+
+func (f *fakeBridge) VerifyDestination(_ context.Context, req transfer.VerifyRequest) (transfer.VerifyResult, error) {
+	if f.verifyErr != nil {
+		return transfer.VerifyResult{}, f.verifyErr
+	}
+	return transfer.VerifyResult{TxHash: req.TxHash, Height: 7}, nil
+}
+
+func (f *fakeBridge) Project(_ context.Context, st transfer.State) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.projected = append(f.projected, st)
+	return nil
+}
+
+func (f *fakeBridge) ReadUserNonce(context.Context, string) (uint64, error) { return 41, nil }
+
+func (f *fakeBridge) statuses() []transfer.Status {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []transfer.Status
+	for _, st := range f.projected {
+		if len(out) == 0 || out[len(out)-1] != st.Status {
+			out = append(out, st.Status)
+		}
+	}
+	return out
+}
+
+func (f *fakeBridge) register(env *testsuite.TestWorkflowEnvironment) {
+	for name, fn := range map[string]any{
+		transfer.ActivityReadDeposit: f.ReadDeposit, transfer.ActivityReadBurn: f.ReadBurn,
+		transfer.ActivityPriorRecord: f.PriorRecord, transfer.ActivityReserve: f.Reserve,
+		transfer.ActivityRequestNonce: f.RequestNonce, transfer.ActivityFindOrder: f.FindOrder,
+		transfer.ActivityCreateOrder: f.CreateOrder, transfer.ActivitySign: f.Sign,
+		transfer.ActivityAwaitOrder: f.AwaitOrder, transfer.ActivityVerifyDestination: f.VerifyDestination,
+		transfer.ActivityProject: f.Project, transfer.ActivityReadUserNonce: f.ReadUserNonce,
+	} {
+		env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
+	}
+	env.RegisterWorkflowWithOptions(MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
+	env.RegisterWorkflowWithOptions(BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
+}
+
+var mockAny = mock.Anything
+
+var nodes = []string{"node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8", "node-9", "node-10", "node-11", "node-12"}
+
+func testSettings() transfer.Settings {
+	return transfer.Settings{
+		Confirmations: 3, BlockTime: 10 * time.Second, PollInterval: time.Second,
+		Signers: nodes, Threshold: 9, SignerRetryMax: 10 * time.Second, OrderPollInterval: time.Second,
+	}
+}
+
+const (
+	depositHash = "AB12CD34"
+	recipient   = "0x1111111111111111111111111111111111111111"
+	sender      = "2222222222222222222222222222222222222222"
+)
+
+func validDeposit() transfer.Deposit {
+	return transfer.Deposit{
+		Sender: sender, Kind: "mint", Recipient: recipient,
+		Amount: 12_500_000, MintAmount: 12_500_000,
+		Memo: `{"address":"` + recipient + `","chain_id":"1"}`,
+	}
+}
+
+// newEnv makes a test environment with the fakes, the nonce release and
+// resume signals accepted, and the nonce grant delivered at once.
+func newEnv(t *testing.T, f *fakeBridge) *testsuite.TestWorkflowEnvironment {
+	t.Helper()
+	env := newTestEnv(t)
+	f.register(env)
+	env.OnSignalExternalWorkflow(mock.Anything, mock.Anything, "", transfer.SignalNonceRelease, mock.Anything).Return(nil).Maybe()
+	return env
+}
+
+// newTestEnv makes a test environment whose workflow logs (warnings and
+// up) go to the test's own log.
+func newTestEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
+	var suite testsuite.WorkflowTestSuite
+	suite.SetLogger(tlog.NewStructuredLogger(slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))))
+	env := suite.NewTestWorkflowEnvironment()
+	env.SetTestTimeout(30 * time.Second)
+	return env
+}
+
+func grantNonce(env *testsuite.TestWorkflowEnvironment, nonce uint64) {
+	env.RegisterDelayedCallback(func() {
+		env.SignalWorkflow(transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
+	}, 0)
+}
+
+func seen(env *testsuite.TestWorkflowEnvironment, node string, height int64) {
+	env.RegisterDelayedCallback(func() {
+		env.SignalWorkflow(transfer.SignalSeen, transfer.SeenSignal{NodeID: node, Height: height})
+	}, 0)
+}
+
+func result(t *testing.T, env *testsuite.TestWorkflowEnvironment) transfer.State {
+	t.Helper()
+	require.True(t, env.IsWorkflowCompleted(), "workflow did not complete")
+	require.NoError(t, env.GetWorkflowError())
+	var st transfer.State
+	require.NoError(t, env.GetWorkflowResult(&st))
+	return st
+}
+
+func queryState(t *testing.T, env *testsuite.TestWorkflowEnvironment) transfer.State {
+	t.Helper()
+	v, err := env.QueryWorkflow(transfer.QueryState)
+	require.NoError(t, err)
+	var st transfer.State
+	require.NoError(t, v.Get(&st))
+	return st
+}
+
+// testWriter sends the workflow logs to the test's log, shown on failure.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}

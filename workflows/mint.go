@@ -1,0 +1,214 @@
+package workflows
+
+import (
+	"fmt"
+
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+// MintWorkflow carries one Pocket deposit to the vault: minted as wPOKT
+// when its memo names a recipient, refunded when the deposit is invalid,
+// recorded as invalid or failed otherwise. Its ID is
+// transfer.MintWorkflowID(tx hash), so every scanner that sees the deposit
+// lands on this one run.
+func MintWorkflow(ctx workflow.Context, in transfer.MintInput) (transfer.State, error) {
+	r, err := newRun(ctx, transfer.KindMint, in.Settings)
+	if err != nil {
+		return transfer.State{}, err
+	}
+	return r.end(r.runMint(in))
+}
+
+func (r *run) runMint(in transfer.MintInput) (transfer.State, error) {
+	r.st.SourceTxHash = in.TxHash
+	r.upsertSearch()
+
+	if rec, err := r.priorRecord(); err != nil {
+		return r.st, err
+	} else if rec.Found && rec.Status.Final() {
+		r.endAsPrior(rec)
+		return r.st, nil
+	}
+
+	var dep transfer.Deposit
+	read := func() (transfer.SourceCheck, error) {
+		if err := r.local(transfer.ActivityReadDeposit, in.TxHash, &dep); err != nil {
+			return transfer.SourceCheck{}, err
+		}
+		if dep.Source.Found {
+			r.applyDeposit(dep)
+		}
+		return dep.Source, nil
+	}
+	if _, err := read(); err != nil {
+		return r.st, err
+	}
+	if dep.Source.Found {
+		r.setStatus(transfer.StatusDetected, "waiting for confirmations")
+	}
+	if dep.Kind == "failed" {
+		r.setStatus(transfer.StatusFailed, dep.Reason)
+		return r.st, nil
+	}
+
+	failure, err := r.awaitConfirmations(read)
+	if err != nil {
+		return r.st, err
+	}
+	if failure != "" {
+		r.setStatus(transfer.StatusFailed, failure)
+		return r.st, nil
+	}
+	switch dep.Kind {
+	case "invalid":
+		// Nothing can be sent back: the amount does not cover the fee.
+		r.setStatus(transfer.StatusInvalid, dep.Reason)
+		return r.st, nil
+	case "failed":
+		r.setStatus(transfer.StatusFailed, dep.Reason)
+		return r.st, nil
+	}
+	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
+
+	if dep.Kind == "refund" {
+		return r.refund(dep)
+	}
+	return r.mint(dep)
+}
+
+func (r *run) applyDeposit(dep transfer.Deposit) {
+	r.st.Classification = dep.Kind
+	r.st.Sender = dep.Sender
+	r.st.Amount = dep.Amount
+	r.st.Memo = dep.Memo
+	r.st.SourceHeight = dep.Source.Height
+	switch dep.Kind {
+	case "mint":
+		r.st.Recipient = dep.Recipient
+		r.st.PayAmount = dep.MintAmount
+	case "refund":
+		r.st.Recipient = dep.Sender
+		r.st.PayAmount = dep.RefundAmount
+	}
+}
+
+// mint creates the smart-call order that mints wPOKT to the recipient with
+// the next nonce of that recipient, and sees it executed.
+func (r *run) mint(dep transfer.Deposit) (transfer.State, error) {
+	if err := r.reserve(r.reserveRequest(dep.MintAmount)); err != nil {
+		return r.st, err
+	}
+	ref, err := r.findOrder()
+	if err != nil {
+		return r.st, err
+	}
+	leased := false
+	if ref.Found {
+		// An earlier attempt created the order (and with it the nonce):
+		// carry on with it, never create a second.
+		r.useOrder(ref)
+		r.setStatus(transfer.StatusStarted, "resuming custody order "+ref.OrderID)
+	} else {
+		nonce, err := r.acquireNonce(dep.Recipient)
+		if err != nil {
+			return r.st, err
+		}
+		leased = true
+		ref, err = r.createOrder(transfer.OrderSpec{
+			ExternalID: r.st.WorkflowID, Kind: transfer.OrderMint,
+			Recipient: dep.Recipient, Amount: dep.MintAmount, Nonce: nonce,
+		})
+		if err != nil {
+			r.releaseNonce(dep.Recipient, nonce, false)
+			return r.st, err
+		}
+	}
+	failure, err := r.finishOrder(ref, 0)
+	if err != nil {
+		return r.st, err
+	}
+	if leased {
+		r.releaseNonce(dep.Recipient, ref.Spec.Nonce, failure == "")
+	}
+	if failure != "" {
+		r.setStatus(transfer.StatusFailed, failure)
+		return r.st, nil
+	}
+	r.setStatus(transfer.StatusExecuted, fmt.Sprintf("minted with nonce %d in %s", ref.Spec.Nonce, r.st.DestTxHash))
+	return r.st, nil
+}
+
+// refund sends an invalid deposit back to its sender, minus the fee.
+func (r *run) refund(dep transfer.Deposit) (transfer.State, error) {
+	reason := dep.Reason
+	if err := r.reserve(r.reserveRequest(dep.RefundAmount)); err != nil {
+		return r.st, err
+	}
+	ref, err := r.findOrder()
+	if err != nil {
+		return r.st, err
+	}
+	if ref.Found {
+		r.useOrder(ref)
+		r.setStatus(transfer.StatusStarted, "resuming refund order "+ref.OrderID)
+	} else {
+		ref, err = r.createOrder(transfer.OrderSpec{
+			ExternalID: r.st.WorkflowID, Kind: transfer.OrderRefund,
+			Recipient: dep.Sender, Amount: dep.RefundAmount,
+			Memo: transfer.RefundMemo(dep.TxHash),
+		})
+		if err != nil {
+			return r.st, err
+		}
+	}
+	failure, err := r.finishOrder(ref, 0)
+	if err != nil {
+		return r.st, err
+	}
+	if failure != "" {
+		r.setStatus(transfer.StatusFailed, "refund: "+failure+" (deposit was invalid: "+reason+")")
+		return r.st, nil
+	}
+	r.setStatus(transfer.StatusRefunded, fmt.Sprintf("refunded %d upokt in %s: %s", dep.RefundAmount, r.st.DestTxHash, reason))
+	return r.st, nil
+}
+
+func (r *run) reserveRequest(amount uint64) transfer.ReserveRequest {
+	return transfer.ReserveRequest{WorkflowID: r.st.WorkflowID, Amount: amount}
+}
+
+// acquireNonce asks the recipient's nonce workflow for the next nonce and
+// waits for the grant. The lease serialises the mints of one recipient:
+// the contract takes nonce n+1 only after n, so two mints in flight for
+// one address get n+1 and n+2, in order.
+func (r *run) acquireNonce(recipient string) (uint64, error) {
+	granted := workflow.GetSignalChannel(r.ctx, transfer.SignalNonceGranted)
+	req := transfer.NonceAcquire{WorkflowID: r.st.WorkflowID, Recipient: recipient}
+	for {
+		if err := r.local(transfer.ActivityRequestNonce, req, nil); err != nil {
+			return 0, err
+		}
+		r.note("waiting for the mint nonce of " + recipient + " (one mint per recipient at a time)")
+		var grant transfer.NonceGrant
+		got := false
+		sel := workflow.NewSelector(r.ctx)
+		sel.AddReceive(granted, func(c workflow.ReceiveChannel, _ bool) { c.Receive(r.ctx, &grant); got = true })
+		sel.AddFuture(workflow.NewTimer(r.ctx, nonceRetry), func(workflow.Future) {})
+		sel.Select(r.ctx)
+		if got {
+			return grant.Nonce, nil
+		}
+	}
+}
+
+func (r *run) releaseNonce(recipient string, nonce uint64, used bool) {
+	err := workflow.SignalExternalWorkflow(r.ctx, transfer.NonceWorkflowID(recipient), "", transfer.SignalNonceRelease,
+		transfer.NonceRelease{WorkflowID: r.st.WorkflowID, Nonce: nonce, Used: used}).Get(r.ctx, nil)
+	if err != nil {
+		// Only a nonce workflow that an operator terminated loses a
+		// release; its successor re-reads the chain's nonce.
+		r.logger.Warn("release mint nonce", "recipient", recipient, "error", err)
+	}
+}

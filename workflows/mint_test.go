@@ -1,0 +1,349 @@
+package workflows
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/testsuite"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+func startMint(env *testsuite.TestWorkflowEnvironment) {
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: testSettings()})
+}
+
+func TestMintHappyPath(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	env := newEnv(t, f)
+	seen(env, "node-4", 100)
+	seen(env, "node-7", 100)
+	grantNonce(env, 42)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Equal(t, "mint-ab12cd34", st.WorkflowID)
+	require.Equal(t, recipient, st.Recipient)
+	require.EqualValues(t, 12_500_000, st.PayAmount)
+	require.EqualValues(t, 42, st.Nonce)
+	require.Equal(t, "0xdest", st.DestTxHash)
+	require.Len(t, st.Signers, 9, "signed is reached at the threshold, the rest are cancelled")
+	require.Empty(t, st.Refusals)
+	require.ElementsMatch(t, []string{"node-4", "node-7"}, st.SeenBy)
+	require.Equal(t, 1, f.creates)
+	require.Equal(t, transfer.OrderSpec{ExternalID: "mint-ab12cd34", Kind: transfer.OrderMint, Recipient: recipient, Amount: 12_500_000, Nonce: 42},
+		f.orders["mint-ab12cd34"].Spec)
+	require.Equal(t, []transfer.Status{
+		transfer.StatusDetected, transfer.StatusConfirmed, transfer.StatusStarted, transfer.StatusSigned, transfer.StatusExecuted,
+	}, f.statuses())
+	require.Equal(t, transfer.StatusExecuted, f.projected[len(f.projected)-1].Status)
+	require.Equal(t, "mint", f.projected[len(f.projected)-1].Classification)
+}
+
+func TestMintWaitsForConfirmationsWithTimers(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	env := newEnv(t, f)
+	grantNonce(env, 1)
+	startMint(env)
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	// One confirmation per read and 3 needed: the first read finds one, the
+	// timer sleeps two block times, the second read finds two, then one
+	// more poll: three reads, not a busy loop.
+	require.Equal(t, 3, f.reads)
+}
+
+func TestInvalidMemoIsRefundedMinusFee(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = transfer.Deposit{
+		Sender: sender, Kind: "refund", Reason: "memo is not JSON",
+		Amount: 5_000_000, RefundAmount: 4_990_000, Memo: "hello",
+	}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusRefunded, st.Status)
+	require.Contains(t, st.Reason, "memo is not JSON")
+	require.Equal(t, 1, f.creates)
+	spec := f.orders["mint-ab12cd34"].Spec
+	require.Equal(t, transfer.OrderRefund, spec.Kind)
+	require.Equal(t, sender, spec.Recipient)
+	require.EqualValues(t, 4_990_000, spec.Amount)
+	require.Zero(t, f.nonceRequests, "a refund takes no mint nonce")
+	require.Equal(t, "refund", f.projected[len(f.projected)-1].Classification)
+}
+
+func TestDustDepositIsInvalidWithoutOrder(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = transfer.Deposit{Sender: sender, Kind: "invalid", Reason: "amount 10000 is at or below the fee", Amount: 10_000}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusInvalid, st.Status)
+	require.Contains(t, st.Reason, "at or below the fee")
+	require.Zero(t, f.creates)
+	require.Empty(t, f.reserves)
+}
+
+func TestFailedSourceTxEndsFailedWithoutOrder(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = transfer.Deposit{Sender: sender, Kind: "failed", Reason: "tx failed on chain: code 10 (insufficient funds)"}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusFailed, st.Status)
+	require.Contains(t, st.Reason, "code 10")
+	require.Zero(t, f.creates)
+}
+
+func TestDepositVanishedBeforeConfirmationFails(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.vanishAfterReads = 1
+	env := newEnv(t, f)
+	seen(env, "node-1", 100)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusFailed, st.Status)
+	require.Contains(t, st.Reason, "vanished before confirmation")
+	require.Zero(t, f.creates, "a reorged deposit never gets an order")
+	require.Empty(t, f.reserves)
+}
+
+func TestThreeRefusingSignersStillSignedByNine(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	for _, n := range []string{"node-2", "node-5", "node-11"} {
+		f.refuse[n] = "amount mismatch: order pays 13000000, source sent 12500000"
+	}
+	// The honest nodes take a moment (co-signer session): the refusals
+	// arrive first and are all recorded.
+	f.signDelay = 50 * time.Millisecond
+	env := newEnv(t, f)
+	grantNonce(env, 7)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Len(t, st.Signers, 9)
+	require.NotContains(t, st.Signers, "node-5")
+	require.Len(t, st.Refusals, 3)
+	require.Contains(t, st.Refusals[0].Reason, "amount mismatch")
+	for n := range f.refuse {
+		require.Equal(t, 1, f.signCalls[n], "a refusal is never retried by Temporal")
+	}
+}
+
+func TestFourRefusingSignersWaitAndNeverExecute(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	for _, n := range []string{"node-1", "node-2", "node-3", "node-4"} {
+		f.refuse[n] = "recipient mismatch"
+	}
+	env := newEnv(t, f)
+	grantNonce(env, 7)
+	var stuck transfer.State
+	env.RegisterDelayedCallback(func() { stuck = queryState(t, env) }, time.Hour)
+	startMint(env)
+
+	// The test environment skips time until the workflow's own timeout:
+	// the transfer waited all along and never got past started.
+	var timeoutErr *temporal.TimeoutError
+	require.ErrorAs(t, env.GetWorkflowError(), &timeoutErr, "8 signatures must never be enough")
+	require.Equal(t, transfer.StatusStarted, stuck.Status)
+	require.Contains(t, stuck.Reason, "stuck: 8 of 12 signed, 4 refused")
+	require.Contains(t, stuck.Reason, "node-3: recipient mismatch")
+	require.Len(t, stuck.Refusals, 4)
+	require.Equal(t, transfer.StatusStarted, f.projected[len(f.projected)-1].Status)
+	require.Contains(t, f.projected[len(f.projected)-1].Reason, "stuck")
+	require.Zero(t, f.awaits, "an order short of signatures is never awaited")
+}
+
+func TestRetrySignersAfterTheRefusingNodesAreFixed(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	for _, n := range []string{"node-1", "node-2", "node-3", "node-4"} {
+		f.refuse[n] = "recipient mismatch"
+	}
+	env := newEnv(t, f)
+	grantNonce(env, 7)
+	env.RegisterDelayedCallback(func() {
+		f.mu.Lock()
+		delete(f.refuse, "node-1")
+		f.mu.Unlock()
+		env.SignalWorkflow(transfer.SignalRetrySigners, nil)
+	}, time.Hour)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Len(t, st.Signers, 9)
+	require.Contains(t, st.Signers, "node-1")
+	require.Equal(t, 2, f.signCalls["node-1"])
+}
+
+func TestHeldTransferWaitsForRelease(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.reserve = []transfer.ReserveResult{{Decision: transfer.ReserveHeld, Reason: "amount above the single-transfer limit"}}
+	env := newEnv(t, f)
+	grantNonce(env, 3)
+	var held transfer.State
+	creates := -1
+	env.RegisterDelayedCallback(func() {
+		held = queryState(t, env)
+		creates = f.creates
+		env.SignalWorkflow(transfer.SignalRelease, transfer.ReleaseSignal{By: "alice", Reason: "known whale"})
+	}, 3*time.Hour)
+	startMint(env)
+
+	require.Equal(t, transfer.StatusHeld, held.Status)
+	require.Contains(t, held.Reason, "single-transfer limit")
+	require.Zero(t, creates, "no order while held")
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Len(t, f.reserves, 2)
+	require.True(t, f.reserves[1].Released, "after release the governor counts it without holding again")
+	require.Contains(t, f.statuses(), transfer.StatusHeld)
+}
+
+func TestPausedBridgeCreatesNoOrderUntilResumed(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.reserve = []transfer.ReserveResult{{Decision: transfer.ReservePaused, Reason: "paused by bob: incident"}}
+	env := newEnv(t, f)
+	grantNonce(env, 3)
+	var paused transfer.State
+	creates := -1
+	env.RegisterDelayedCallback(func() {
+		paused = queryState(t, env)
+		creates = f.creates
+		env.SignalWorkflow(transfer.SignalResumed, nil)
+	}, time.Minute)
+	startMint(env)
+
+	require.Contains(t, paused.Reason, "the bridge is paused")
+	require.Equal(t, transfer.StatusConfirmed, paused.Status)
+	require.Zero(t, creates)
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Len(t, f.reserves, 2)
+}
+
+func TestExistingCopperOrderIsReused(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.existing = &transfer.OrderRef{OrderID: "order-from-an-earlier-run", Status: "part-signed-tx-added", Found: true,
+		Spec: transfer.OrderSpec{ExternalID: "mint-ab12cd34", Kind: transfer.OrderMint, Recipient: recipient, Amount: 12_500_000, Nonce: 40}}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Equal(t, "order-from-an-earlier-run", st.OrderID)
+	require.EqualValues(t, 40, st.Nonce)
+	require.Zero(t, f.creates)
+	require.Zero(t, f.nonceRequests, "the existing order already carries its nonce")
+}
+
+func TestCreateRetriedAfterLostAnswerMakesOneOrder(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.createFails = 2
+	env := newEnv(t, f)
+	grantNonce(env, 9)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Equal(t, 1, f.creates, "the retried create finds the order the lost answer made")
+	require.Len(t, f.orders, 1)
+}
+
+func TestPriorFinalRecordStopsARescan(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.prior = transfer.PriorRecord{Found: true, Status: transfer.StatusExecuted, OrderID: "order-1", Reason: "minted with nonce 3"}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Contains(t, st.Reason, "earlier run")
+	require.Zero(t, f.creates)
+	require.Zero(t, f.reads, "nothing is re-read: the record is final")
+}
+
+func TestOrderEndingUnexecutedFailsTheTransfer(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.await = transfer.AwaitOrderResult{Executed: false, Status: "rejected", Reason: "compliance"}
+	env := newEnv(t, f)
+	grantNonce(env, 5)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusFailed, st.Status)
+	require.Contains(t, st.Reason, "ended rejected: compliance")
+}
+
+func TestDestinationMismatchFailsTheTransfer(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.verifyErr = temporal.NewNonRetryableApplicationError("no Minted event for the recipient in 0xdest", "DestinationMismatch", nil)
+	env := newEnv(t, f)
+	grantNonce(env, 5)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusFailed, st.Status)
+	require.Contains(t, st.Reason, "no Minted event")
+}
+
+func TestReadErrorsBecomeTheReasonAndAreRetried(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	env := newEnv(t, f)
+	grantNonce(env, 5)
+	failures := 0
+	env.OnActivity(transfer.ActivityReadDeposit, mockAny, mockAny).Return(
+		func(ctx context.Context, hash string) (transfer.Deposit, error) {
+			if failures < 40 {
+				failures++
+				return transfer.Deposit{}, errors.New("pocket rpc: connection refused")
+			}
+			return f.ReadDeposit(ctx, hash)
+		})
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	var sawReason bool
+	for _, p := range f.projected {
+		sawReason = sawReason || strings.Contains(p.Reason, "connection refused")
+	}
+	require.True(t, sawReason, "an outage shows on the transfer while it retries")
+}
+
+func TestBadSettingsFailTheWorkflowClearly(t *testing.T) {
+	f := newFakeBridge()
+	env := newEnv(t, f)
+	s := testSettings()
+	s.Threshold = 13
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
+	require.ErrorContains(t, env.GetWorkflowError(), "threshold 13 of 12 signers")
+}
