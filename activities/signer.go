@@ -64,7 +64,7 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	}
 	if !needsSignature(order.Status) {
 		// Enough nodes signed already (or the order ended): add nothing.
-		return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true}, nil
+		return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true, CoSigners: order.Extra.CoSigners}, nil
 	}
 	got, err := s.Rules.SpecOf(order)
 	if err != nil {

@@ -73,29 +73,60 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.client.Ping(ctx, nil)
 }
 
-func (s *Store) ensureIndexes(ctx context.Context) error {
+// indexes are the projection's indexes, by collection.
+func indexes() map[string][]mongo.IndexModel {
+	out := map[string][]mongo.IndexModel{
+		Healthchecks: {{Keys: bson.D{{Key: "node_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("node_id_unique")}},
+		Cursors: {{Keys: bson.D{{Key: "node_id", Value: 1}, {Key: "chain", Value: 1}},
+			Options: options.Index().SetUnique(true).SetName("node_chain_unique")}},
+	}
 	for _, name := range TransferCollections {
-		_, err := s.db.Collection(name).Indexes().CreateMany(ctx, []mongo.IndexModel{
+		out[name] = []mongo.IndexModel{
 			{Keys: bson.D{{Key: "transfer_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("transfer_id_unique")},
 			{Keys: bson.D{{Key: "source_tx_hash", Value: 1}}, Options: options.Index().SetName("source_tx_hash")},
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "updated_at", Value: -1}}, Options: options.Index().SetName("status_updated")},
-		})
-		if err != nil {
-			return fmt.Errorf("create indexes on %s: %w", name, err)
 		}
 	}
-	if _, err := s.db.Collection(Healthchecks).Indexes().CreateOne(ctx, mongo.IndexModel{
-		Keys: bson.D{{Key: "node_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("node_id_unique"),
-	}); err != nil {
-		return fmt.Errorf("create indexes on %s: %w", Healthchecks, err)
-	}
-	if _, err := s.db.Collection(Cursors).Indexes().CreateOne(ctx, mongo.IndexModel{
-		Keys:    bson.D{{Key: "node_id", Value: 1}, {Key: "chain", Value: 1}},
-		Options: options.Index().SetUnique(true).SetName("node_chain_unique"),
-	}); err != nil {
-		return fmt.Errorf("create indexes on %s: %w", Cursors, err)
+	return out
+}
+
+// ensureIndexes creates the indexes that do not exist yet. It lists them
+// first rather than re-creating: every node does this at start, and
+// FerretDB's createIndexes fails on an index that already exists.
+func (s *Store) ensureIndexes(ctx context.Context) error {
+	for coll, models := range indexes() {
+		specs, err := s.db.Collection(coll).Indexes().ListSpecifications(ctx)
+		if err != nil {
+			return fmt.Errorf("list indexes of %s: %w", coll, err)
+		}
+		have := map[string]bool{}
+		for _, spec := range specs {
+			have[spec.Name] = true
+		}
+		var missing []mongo.IndexModel
+		for _, m := range models {
+			var o options.IndexOptions
+			for _, set := range m.Options.List() {
+				_ = set(&o)
+			}
+			if o.Name == nil || !have[*o.Name] {
+				missing = append(missing, m)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		if _, err := s.db.Collection(coll).Indexes().CreateMany(ctx, missing); err != nil && !isIndexExists(err) {
+			return fmt.Errorf("create indexes on %s: %w", coll, err)
+		}
 	}
 	return nil
+}
+
+// isIndexExists reports a race with another node creating the same index.
+func isIndexExists(err error) bool {
+	var ce mongo.CommandError
+	return errors.As(err, &ce) && (ce.Code == 85 || ce.Code == 86 || ce.Code == 68)
 }
 
 // CollectionFor is where a transfer's document lives: burns, mints, or
@@ -271,4 +302,41 @@ func (s *Store) Prior(ctx context.Context, workflowID string) (transfer.PriorRec
 		return transfer.PriorRecord{}, err
 	}
 	return transfer.PriorRecord{Found: true, Status: doc.Status, OrderID: doc.OrderID, Reason: doc.Reason}, nil
+}
+
+// Books are the projection's side of the bridge's invariant: what the
+// vault keeps by design and what is in flight.
+type Books struct {
+	// HeldUpokt: deposits and burns at or below the fee (status invalid),
+	// which leave nothing to send back.
+	HeldUpokt uint64
+	// PendingUpokt: deposits in the vault not yet minted or refunded, minus
+	// burns not yet paid out.
+	PendingUpokt int64
+	// Failed counts transfers that ended failed after funds moved (an order
+	// that ended unexecuted): they unbalance the books until settled.
+	Failed int
+}
+
+// Books reads every transfer and sums what the invariant needs: at rest,
+// POKT in the vault == wPOKT supply + Held + Pending.
+func (s *Store) Books(ctx context.Context) (Books, error) {
+	docs, err := s.List(ctx, "", 0)
+	if err != nil {
+		return Books{}, err
+	}
+	var b Books
+	for _, doc := range docs {
+		switch {
+		case doc.Status == transfer.StatusInvalid:
+			b.HeldUpokt += uint64(doc.AmountUpokt)
+		case doc.Status == transfer.StatusFailed && doc.OrderID != "":
+			b.Failed++
+		case doc.Kind == transfer.KindMint && !doc.Status.Final():
+			b.PendingUpokt += doc.AmountUpokt
+		case doc.Kind == transfer.KindBurn && !doc.Status.Final():
+			b.PendingUpokt -= doc.AmountUpokt
+		}
+	}
+	return b, nil
 }

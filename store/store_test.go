@@ -199,6 +199,16 @@ func TestCursorsAndHeartbeats(t *testing.T) {
 	require.EqualValues(t, 11, hs[0].PoktHeight)
 }
 
+func TestEveryNodeConnectsToTheSameDatabase(t *testing.T) {
+	// Twelve nodes each make sure the indexes exist at start.
+	for range 3 {
+		s, err := Connect(context.Background(), mongoURI, "shared", 10*time.Second)
+		require.NoError(t, err)
+		require.NoError(t, s.Project(context.Background(), mintState(transfer.StatusDetected, 0)))
+		require.NoError(t, s.Close(context.Background()))
+	}
+}
+
 func TestConnectFailsClearly(t *testing.T) {
 	_, err := Connect(context.Background(), "mongodb://127.0.0.1:1/", "x", 500*time.Millisecond)
 	require.ErrorContains(t, err, "ping mongodb")

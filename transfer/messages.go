@@ -317,6 +317,10 @@ type SignResult struct {
 	// OrderComplete is set when the node found the order already past
 	// signing (enough others signed): it added nothing.
 	OrderComplete bool
+	// CoSigners are the co-signers Copper lists on a complete order, so
+	// that the transfer records every node that signed, also those whose
+	// own activity had not reported yet.
+	CoSigners []string
 }
 
 // SignerQueue is the task queue of a node's signer worker.

@@ -46,7 +46,10 @@ type fakeBridge struct {
 	refuse    map[string]string
 	signCalls map[string]int
 	signDelay time.Duration
-	awaits    int
+	// completeFor makes a node find the order already complete, with these
+	// co-signers listed by Copper.
+	completeFor map[string][]string
+	awaits      int
 
 	reserve  []transfer.ReserveResult
 	reserves []transfer.ReserveRequest
@@ -156,16 +159,24 @@ func (f *fakeBridge) CreateOrder(_ context.Context, spec transfer.OrderSpec) (tr
 	return o, nil
 }
 
-func (f *fakeBridge) Sign(_ context.Context, req transfer.SignRequest) (transfer.SignResult, error) {
+func (f *fakeBridge) Sign(ctx context.Context, req transfer.SignRequest) (transfer.SignResult, error) {
 	f.mu.Lock()
 	f.signCalls[req.NodeID]++
 	reason, refused := f.refuse[req.NodeID]
 	delay := f.signDelay
+	coSigners, complete := f.completeFor[req.NodeID]
 	f.mu.Unlock()
+	if complete {
+		return transfer.SignResult{NodeID: req.NodeID, OrderComplete: true, CoSigners: coSigners}, nil
+	}
 	if refused {
 		return transfer.SignResult{}, temporal.NewNonRetryableApplicationError(reason, transfer.SignerRefusedError, nil)
 	}
-	time.Sleep(delay)
+	select {
+	case <-time.After(delay):
+	case <-ctx.Done():
+		return transfer.SignResult{}, ctx.Err()
+	}
 	return transfer.SignResult{NodeID: req.NodeID}, nil
 }
 

@@ -347,3 +347,19 @@ func TestBadSettingsFailTheWorkflowClearly(t *testing.T) {
 	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
 	require.ErrorContains(t, env.GetWorkflowError(), "threshold 13 of 12 signers")
 }
+
+func TestSignersReportedByCopperOnACompleteOrderAreRecorded(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	// Four nodes are slow to report; node-12 finds the order complete and
+	// Copper lists the nine nodes whose signatures it counted.
+	f.signDelay = time.Hour
+	f.completeFor = map[string][]string{"node-12": {"node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8", "node-9"}}
+	env := newEnv(t, f)
+	grantNonce(env, 1)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Equal(t, []string{"node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8", "node-9"}, st.Signers)
+}

@@ -354,6 +354,12 @@ func (r *run) collectSignatures(kind transfer.OrderKind, logPosition int) error 
 			switch {
 			case err == nil && res.OrderComplete:
 				complete = true
+				for _, cs := range res.CoSigners {
+					if slices.Contains(r.settings.Signers, cs) && !signed[cs] {
+						signed[cs] = true
+						r.st.Signers = append(r.st.Signers, cs)
+					}
+				}
 			case err == nil:
 				signed[node] = true
 				r.st.Signers = append(r.st.Signers, node)

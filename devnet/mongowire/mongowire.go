@@ -21,7 +21,7 @@ type Options struct {
 	Dir string
 	// Addr is the TCP listen address; "127.0.0.1:0" picks a free port.
 	Addr string
-	// Logger receives FerretDB's logs; nil discards them below warnings.
+	// Logger receives FerretDB's logs; nil shows only its errors.
 	Logger *slog.Logger
 }
 
@@ -46,7 +46,9 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	}
 	logger := opts.Logger
 	if logger == nil {
-		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		// FerretDB logs every failed command at WARN with a protocol dump
+		// (e.g. listing the indexes of a collection not made yet): show errors only.
+		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: opts.Addr},

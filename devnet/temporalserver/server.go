@@ -124,13 +124,26 @@ func (o Options) Args() []string {
 }
 
 func (s *Server) start(ctx context.Context) error {
+	// A server already on the port would answer the readiness check in
+	// place of this one: refuse clearly instead.
+	for _, port := range []int{s.opts.Port, s.opts.UIPort} {
+		if port == 0 {
+			continue
+		}
+		l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
+		if err != nil {
+			return fmt.Errorf("temporal dev server: port %d is taken (is another devnet running?): %w", port, err)
+		}
+		_ = l.Close()
+	}
 	cmd := exec.Command(s.opts.CLI, s.opts.Args()...)
 	if s.opts.Log != nil {
 		cmd.Stdout, cmd.Stderr = s.opts.Log, s.opts.Log
 	}
 	// Its own process group: a Ctrl-C on the devnet reaches the devnet,
-	// which then stops the server cleanly.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// which then stops the server cleanly; and if the devnet dies, the
+	// kernel stops the server too (no orphan holding the ports).
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start temporal dev server: %w", err)
 	}

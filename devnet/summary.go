@@ -1,0 +1,52 @@
+package devnet
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+// Summary is what `make dev` prints once the devnet is ready.
+func (d *Devnet) Summary() string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("")
+	w("wPOKT devnet is ready: %d nodes, threshold %d, Ethereum and Pocket blocks every %s / %s, %d / %d confirmations.",
+		len(d.nodes), d.opts.Threshold, d.opts.EthBlockInterval, d.opts.PocketBlockInterval, d.opts.EthConfirmations, d.opts.PocketConfirmations)
+	w("")
+	if ui := d.Temporal.UIURL(); ui != "" {
+		w("  Temporal Web UI     %s/namespaces/default/workflows", ui)
+	}
+	w("  Temporal gRPC       %s   (bin/temporal workflow list --address %s)", d.Temporal.Address(), d.Temporal.Address())
+	w("  MongoDB             %s   (database wpokt: mints, burns, invalid_mints, healthchecks)", d.Mongo.URI())
+	w("  Ethereum RPC        %s   (chain 1337; wPOKT at %s)", d.Eth.HTTPURL, d.Eth.WPOKT.Hex())
+	w("  Pocket RPC          %s   (chain %q)", d.PocketURL, PocketChainID)
+	w("  Copper API          %s", d.Copper.PlatformURL())
+	w("  Node configs        %s/nodes/node-N.yaml; logs in %s/logs/", d.opts.Dir, d.opts.Dir)
+	if m := d.NodeMetricsAddress(1); m != "" {
+		w("  Node 1 metrics      http://%s/metrics   health: http://%s/healthz", m, m)
+	}
+	w("")
+	w("  Vault on Pocket     %s", d.VaultPokt)
+	w("  Vault on Ethereum   %s (the wPOKT minter)", d.Eth.Vault.Address.Hex())
+	w("")
+	w("  Test users (keys derived from their names; each holds %s POKT):", transfer.FormatPOKT(UserFunds))
+	for _, u := range d.Users {
+		w("    %-8s  pocket %s   ethereum %s", u.Name, u.PoktAddress, u.Eth.Address.Hex())
+	}
+	w("")
+	u := d.Users[0]
+	w("Try it (in another terminal):")
+	w("  bin/wpokt deposit --from %s --amount 12.5 --to %s", u.Name, u.Eth.Address.Hex())
+	w("  bin/wpokt status <tx hash printed by deposit>")
+	w("  bin/wpokt burn --from %s --amount 3 --to %s", u.Name, u.PoktAddress)
+	w("  bin/wpokt deposit --from %s --amount 5 --memo 'not a memo'      (an invalid memo: refunded minus the fee)", u.Name)
+	w("  bin/wpokt list --status held")
+	w("  bin/temporal workflow list --address %s --query 'WpoktStatus=\"executed\"'", d.Temporal.Address())
+	w("  bin/temporal workflow signal --address %s --workflow-id %s --name %s --input '{\"By\":\"me\",\"Reason\":\"test\"}'",
+		d.Temporal.Address(), transfer.ControlWorkflowID, transfer.SignalPause)
+	w("")
+	w("Ctrl-C stops everything.")
+	return b.String()
+}

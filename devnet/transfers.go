@@ -1,0 +1,142 @@
+package devnet
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/store"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// MintMemo is the memo of a deposit that mints to ethAddress on the devnet.
+func MintMemo(ethAddress common.Address) string {
+	b, _ := json.Marshal(map[string]string{"address": ethAddress.Hex(), "chain_id": "1337"})
+	return string(b)
+}
+
+// Deposit sends POKT from a user to the vault with a memo, as a signed
+// send through the Pocket RPC, and returns the tx hash.
+func (d *Devnet) Deposit(ctx context.Context, from User, amountUpokt uint64, memo string) (string, error) {
+	return SendPOKT(ctx, d.PocketURL, from, d.VaultPokt, amountUpokt, memo)
+}
+
+// SendPOKT signs a send with the user's key and broadcasts it to a Pocket
+// RPC (the `wpokt deposit` command does the same against a running devnet).
+func SendPOKT(ctx context.Context, rpcURL string, from User, to string, amountUpokt uint64, memo string) (string, error) {
+	var eb [8]byte
+	if _, err := rand.Read(eb[:]); err != nil {
+		return "", err
+	}
+	raw, err := poktsim.SignSend(from.PoktKey, to, amountUpokt, PocketFee, memo, int64(binary.BigEndian.Uint64(eb[:])>>1))
+	if err != nil {
+		return "", fmt.Errorf("sign deposit: %w", err)
+	}
+	c, err := pokt.NewClient(rpcURL, pokt.Options{Timeout: 10 * time.Second})
+	if err != nil {
+		return "", err
+	}
+	hash, err := c.SendRawTx(ctx, from.PoktAddress, raw)
+	if err != nil {
+		return "", fmt.Errorf("send deposit: %w", err)
+	}
+	return hash, nil
+}
+
+// Burn burns a user's wPOKT for a Pocket address and returns the tx hash.
+func (d *Devnet) Burn(ctx context.Context, from User, amountUpokt uint64, poktAddress string) (string, error) {
+	to, err := poktAddressBytes(poktAddress)
+	if err != nil {
+		return "", err
+	}
+	tx, err := d.Eth.Burn(ctx, from.Eth, amountUpokt, to)
+	if err != nil {
+		return "", err
+	}
+	return tx.Hash().Hex(), nil
+}
+
+func poktAddressBytes(a string) (common.Address, error) {
+	a = strings.TrimPrefix(strings.ToLower(a), "0x")
+	if len(a) != 40 || !common.IsHexAddress("0x"+a) {
+		return common.Address{}, fmt.Errorf("pocket address %q: want 40 hex characters", a)
+	}
+	return common.HexToAddress("0x" + a), nil
+}
+
+// WaitStatus waits until the transfer's projection document reaches one of
+// the statuses (or any final status when none is given), and returns it.
+func (d *Devnet) WaitStatus(ctx context.Context, workflowID string, statuses ...transfer.Status) (*store.Document, error) {
+	var last *store.Document
+	for {
+		doc, err := d.store.Transfer(ctx, workflowID)
+		if err == nil {
+			last = doc
+			if (len(statuses) == 0 && doc.Status.Final()) || contains(statuses, doc.Status) {
+				return doc, nil
+			}
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			if last != nil {
+				return last, fmt.Errorf("transfer %s still %s (%s): %w", workflowID, last.Status, last.Reason, ctx.Err())
+			}
+			return nil, fmt.Errorf("transfer %s not projected yet: %w", workflowID, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+func contains(list []transfer.Status, s transfer.Status) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Balances are the bridge's books on both chains and in the projection.
+type Balances struct {
+	VaultUpokt  uint64
+	SupplyUpokt uint64
+	store.Books
+}
+
+// Invariant checks the bridge's books: the POKT in the vault equals the
+// wPOKT supply plus what the vault keeps by design plus what is in flight.
+// It returns the balances and an error describing any difference.
+func (d *Devnet) Invariant(ctx context.Context) (Balances, error) {
+	var b Balances
+	b.VaultUpokt = d.Pocket.Balance(d.VaultPokt)
+	supply, err := d.Eth.TotalSupply(ctx)
+	if err != nil {
+		return b, err
+	}
+	b.SupplyUpokt = supply
+	if b.Books, err = d.store.Books(ctx); err != nil {
+		return b, err
+	}
+	return b, b.Check()
+}
+
+// Check compares the chains with the books.
+func (b Balances) Check() error {
+	want := int64(b.SupplyUpokt) + int64(b.HeldUpokt) + b.PendingUpokt
+	if int64(b.VaultUpokt) != want {
+		return fmt.Errorf("invariant broken: the vault holds %d upokt; wPOKT supply %d + kept %d + in flight %d = %d (%d transfers failed after funds moved)",
+			b.VaultUpokt, b.SupplyUpokt, b.HeldUpokt, b.PendingUpokt, want, b.Failed)
+	}
+	return nil
+}
