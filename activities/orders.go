@@ -95,8 +95,8 @@ func (r Rules) SpecOf(o *copper.Order) (transfer.OrderSpec, error) {
 			return spec, fmt.Errorf("order %s: a contract call for a %s", o.OrderID, kind)
 		}
 		spec.Kind = transfer.OrderMint
-		if o.BaseCurrency != r.ETHCurrency {
-			return spec, fmt.Errorf("order %s: mint in currency %q, not %q", o.OrderID, o.BaseCurrency, r.ETHCurrency)
+		if o.BaseCurrency != r.ETHCurrency || (o.MainCurrency != "" && o.MainCurrency != r.ETHCurrency) {
+			return spec, fmt.Errorf("order %s: mint in currency %q/%q, not %q", o.OrderID, o.BaseCurrency, o.MainCurrency, r.ETHCurrency)
 		}
 		if !o.Amount.IsZero() {
 			return spec, fmt.Errorf("order %s: mint call sends %s %s with it", o.OrderID, o.Amount, o.BaseCurrency)
@@ -124,8 +124,11 @@ func (r Rules) SpecOf(o *copper.Order) (transfer.OrderSpec, error) {
 	case transfer.KindMint:
 		spec.Kind = transfer.OrderRefund
 	}
-	if o.BaseCurrency != r.POKTCurrency {
-		return spec, fmt.Errorf("order %s: withdraw in currency %q, not %q", o.OrderID, o.BaseCurrency, r.POKTCurrency)
+	if o.BaseCurrency != r.POKTCurrency || (o.MainCurrency != "" && o.MainCurrency != r.POKTCurrency) {
+		return spec, fmt.Errorf("order %s: withdraw in currency %q/%q, not %q", o.OrderID, o.BaseCurrency, o.MainCurrency, r.POKTCurrency)
+	}
+	if t := o.Extra.BlockchainTransactionType; t != "" && t != copper.TxTypeSend {
+		return spec, fmt.Errorf("order %s: a %q transaction, not a plain send", o.OrderID, t)
 	}
 	if o.Extra.IncludeFeeInWithdraw {
 		return spec, fmt.Errorf("order %s: fee included in the withdraw amount", o.OrderID)
@@ -137,6 +140,9 @@ func (r Rules) SpecOf(o *copper.Order) (transfer.OrderSpec, error) {
 	amount, err := o.Amount.BaseUnits(transfer.Decimals)
 	if err != nil {
 		return spec, fmt.Errorf("order %s: amount: %w", o.OrderID, err)
+	}
+	if amount == 0 {
+		return spec, fmt.Errorf("order %s: withdraws nothing", o.OrderID)
 	}
 	spec.Recipient, spec.Amount, spec.Memo = to, amount, o.Extra.Memo
 	return spec, nil

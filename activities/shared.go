@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -78,6 +79,9 @@ func (a *Shared) ReadDeposit(ctx context.Context, hash string) (transfer.Deposit
 		return transfer.Deposit{}, fmt.Errorf("read pocket height: %w", err)
 	}
 	tx, err := a.Pocket.Tx(ctx, hash)
+	if errors.Is(err, pokt.ErrInvalidHash) {
+		return transfer.Deposit{}, temporal.NewNonRetryableApplicationError(err.Error(), "BadInput", nil)
+	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
 		return transfer.Deposit{TxHash: hash, Source: transfer.SourceCheck{Head: head}}, nil
 	}
@@ -325,6 +329,9 @@ func (a *Shared) VerifyDestination(ctx context.Context, req transfer.VerifyReque
 		return transfer.VerifyResult{TxHash: req.TxHash, Height: int64(check.BlockNumber)}, nil
 	}
 	tx, err := a.Pocket.Tx(ctx, req.TxHash)
+	if errors.Is(err, pokt.ErrInvalidHash) {
+		return transfer.VerifyResult{}, mismatch("custody reported pocket tx %q: %v", req.TxHash, err)
+	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
 		return transfer.VerifyResult{}, fmt.Errorf("pocket tx %s not visible yet: %w", req.TxHash, err)
 	}
@@ -334,8 +341,12 @@ func (a *Shared) VerifyDestination(ctx context.Context, req transfer.VerifyReque
 	switch {
 	case !tx.Success():
 		return transfer.VerifyResult{}, mismatch("pocket tx %s failed with code %d", tx.Hash, tx.Code)
-	case tx.From != a.Rules.Deposit.Vault:
+	case !strings.EqualFold(tx.From, a.Rules.Deposit.Vault):
 		return transfer.VerifyResult{}, mismatch("pocket tx %s is from %s, not the vault", tx.Hash, tx.From)
+	case tx.Memo != spec.Memo:
+		// The memo ties the payout to this transfer: another send of the
+		// same amount to the same address is not this one.
+		return transfer.VerifyResult{}, mismatch("pocket tx %s has memo %q, not %q", tx.Hash, tx.Memo, spec.Memo)
 	case tx.To != spec.Recipient:
 		return transfer.VerifyResult{}, mismatch("pocket tx %s pays %s, not %s", tx.Hash, tx.To, spec.Recipient)
 	case tx.Amount != spec.Amount:

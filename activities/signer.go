@@ -70,6 +70,9 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	if err != nil {
 		return transfer.SignResult{}, s.refuse(ctx, req, "order", err.Error())
 	}
+	if got.Kind != req.Kind {
+		return transfer.SignResult{}, s.refuse(ctx, req, "kind", fmt.Sprintf("order %s is a %s order, the request is for a %s", order.OrderID, got.Kind, req.Kind))
+	}
 	want, err := s.expected(ctx, req, got)
 	if err != nil {
 		return transfer.SignResult{}, err
@@ -80,6 +83,17 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	if diffs := diffSpecs(want, got); len(diffs) > 0 {
 		return transfer.SignResult{}, s.refuse(ctx, req, "mismatch",
 			fmt.Sprintf("order %s does not match the source transfer: %s", order.OrderID, strings.Join(diffs, "; ")))
+	}
+	// The nonce last: an order that is wrong in anything else is refused,
+	// not waited on because its nonce is ahead of the chain.
+	if want.Kind == transfer.OrderMint {
+		if err := s.checkNonce(ctx, req, want.Recipient, want.Nonce); err != nil {
+			return transfer.SignResult{}, err
+		}
+	}
+	// What the co-signer signs must be what was just checked.
+	if err := order.CheckSignRequest(); err != nil {
+		return transfer.SignResult{}, s.refuse(ctx, req, "sign_request", err.Error())
 	}
 	if err := s.CoSigner.Sign(ctx, order); err != nil {
 		return transfer.SignResult{}, fmt.Errorf("co-sign order %s: %w", order.OrderID, err)
@@ -110,6 +124,9 @@ func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignReque
 		return transfer.OrderSpec{}, fmt.Errorf("read pocket height: %w", err)
 	}
 	tx, err := s.Pocket.Tx(ctx, req.SourceTxHash)
+	if errors.Is(err, pokt.ErrInvalidHash) {
+		return transfer.OrderSpec{}, s.refuse(ctx, req, "bad_input", err.Error())
+	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
 		return transfer.OrderSpec{}, notReady("deposit %s is not on this node's Pocket RPC", req.SourceTxHash)
 	}
@@ -126,12 +143,8 @@ func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignReque
 	want := transfer.OrderSpec{ExternalID: transfer.MintWorkflowID(tx.Hash)}
 	switch {
 	case dep.Kind == string(pokt.DepositMint) && req.Kind == transfer.OrderMint:
-		want.Kind, want.Recipient, want.Amount = transfer.OrderMint, dep.Recipient, dep.MintAmount
-		nonce, err := s.checkNonce(ctx, req, dep.Recipient, got.Nonce)
-		if err != nil {
-			return transfer.OrderSpec{}, err
-		}
-		want.Nonce = nonce
+		// The nonce is the order's; Sign checks it against the chain.
+		want.Kind, want.Recipient, want.Amount, want.Nonce = transfer.OrderMint, dep.Recipient, dep.MintAmount, got.Nonce
 	case dep.Kind == string(pokt.DepositRefund) && req.Kind == transfer.OrderRefund:
 		want.Kind, want.Recipient, want.Amount = transfer.OrderRefund, dep.Sender, dep.RefundAmount
 		want.Memo = transfer.RefundMemo(tx.Hash)
@@ -145,19 +158,19 @@ func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignReque
 // checkNonce accepts the order's nonce only if it is the next one on chain:
 // a used nonce is refused (the mint could never execute, or would be a
 // second mint), a nonce ahead of the chain waits for the earlier mints.
-func (s *Signer) checkNonce(ctx context.Context, req transfer.SignRequest, recipient string, nonce uint64) (uint64, error) {
+func (s *Signer) checkNonce(ctx context.Context, req transfer.SignRequest, recipient string, nonce uint64) error {
 	onChain, err := s.Eth.UserNonce(ctx, common.HexToAddress(recipient))
 	if err != nil {
-		return 0, fmt.Errorf("read mint nonce of %s: %w", recipient, err)
+		return fmt.Errorf("read mint nonce of %s: %w", recipient, err)
 	}
 	next := new(big.Int).Add(onChain, big.NewInt(1))
 	switch new(big.Int).SetUint64(nonce).Cmp(next) {
 	case -1:
-		return 0, s.refuse(ctx, req, "nonce", fmt.Sprintf("nonce %d of %s is already used (the chain is at %s)", nonce, recipient, onChain))
+		return s.refuse(ctx, req, "nonce", fmt.Sprintf("nonce %d of %s is already used (the chain is at %s)", nonce, recipient, onChain))
 	case 1:
-		return 0, notReady("nonce %d of %s is ahead of the chain (at %s): waiting for the earlier mints", nonce, recipient, onChain)
+		return notReady("nonce %d of %s is ahead of the chain (at %s): waiting for the earlier mints", nonce, recipient, onChain)
 	}
-	return nonce, nil
+	return nil
 }
 
 func (s *Signer) expectedFromBurn(ctx context.Context, req transfer.SignRequest) (transfer.OrderSpec, error) {
@@ -168,10 +181,11 @@ func (s *Signer) expectedFromBurn(ctx context.Context, req transfer.SignRequest)
 	switch {
 	case !b.Source.Found:
 		return transfer.OrderSpec{}, notReady("burn %s-%d is not on this node's Ethereum RPC", req.SourceTxHash, req.LogPosition)
+	case !b.Source.Canonical:
+		// A reorg may still re-mine it: not a reason to refuse for good.
+		return transfer.OrderSpec{}, notReady("burn %s is not in the canonical chain on this node", req.SourceTxHash)
 	case !b.Source.Success:
 		return transfer.OrderSpec{}, s.refuse(ctx, req, "source_failed", fmt.Sprintf("burn tx %s reverted", req.SourceTxHash))
-	case !b.Source.Canonical:
-		return transfer.OrderSpec{}, notReady("burn %s is not in the canonical chain on this node", req.SourceTxHash)
 	case b.Source.Confirmations < s.Rules.EthConfirmations:
 		return transfer.OrderSpec{}, notReady("burn %s has %d of %d confirmations", req.SourceTxHash, b.Source.Confirmations, s.Rules.EthConfirmations)
 	case b.Kind != "burn":

@@ -44,6 +44,9 @@ type Node struct {
 	// HealthStaleAfter fails /healthz when a scanner has not advanced for
 	// this long.
 	HealthStaleAfter time.Duration `mapstructure:"health_stale_after"`
+	// StopTimeout is how long a stopping node lets its running activities
+	// finish before it cancels them (systemd's TimeoutStopSec is above it).
+	StopTimeout time.Duration `mapstructure:"stop_timeout"`
 }
 
 // Validators is the signing set shared by all nodes.
@@ -186,6 +189,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("node.log_format", "json")
 	v.SetDefault("node.log_level", "info")
 	v.SetDefault("node.health_stale_after", "5m")
+	v.SetDefault("node.stop_timeout", "90s")
 	v.SetDefault("validators.threshold", 9)
 	v.SetDefault("temporal.address", "127.0.0.1:7233")
 	v.SetDefault("temporal.namespace", "default")
@@ -334,6 +338,9 @@ func (c *Config) Validate() error {
 	default:
 		bad("node.log_format", "want json or text, got %q", c.Node.LogFormat)
 	}
+	if c.Node.StopTimeout < 0 {
+		bad("node.stop_timeout", "must not be negative")
+	}
 	if _, err := ParseLogLevel(c.Node.LogLevel); err != nil {
 		bad("node.log_level", "%v", err)
 	}
@@ -356,10 +363,12 @@ func (c *Config) Validate() error {
 	if c.Node.ID != "" && len(c.Validators.NodeIDs) > 0 && !seen[c.Node.ID] {
 		bad("node.id", "%q is not in validators.node_ids", c.Node.ID)
 	}
-	if c.Validators.Threshold < 1 {
-		bad("validators.threshold", "must be at least 1, got %d", c.Validators.Threshold)
-	} else if c.Validators.Threshold > len(c.Validators.NodeIDs) {
-		bad("validators.threshold", "%d is more than the %d signers", c.Validators.Threshold, len(c.Validators.NodeIDs))
+	switch n := len(c.Validators.NodeIDs); {
+	case c.Validators.Threshold > n:
+		bad("validators.threshold", "%d is more than the %d signers", c.Validators.Threshold, n)
+	case c.Validators.Threshold*2 <= n:
+		// Fewer than a majority could move funds the others refuse.
+		bad("validators.threshold", "%d is not a majority of the %d signers", c.Validators.Threshold, n)
 	}
 	if c.Governor.DailyCapUpokt != 0 && c.Governor.SingleTransferLimitUpokt > c.Governor.DailyCapUpokt {
 		bad("governor.single_transfer_limit_upokt", "is above governor.daily_cap_upokt")

@@ -125,6 +125,7 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 	}{
 		{"missing pocket rpc url", replace("rpc_url: http://127.0.0.1:8081", "rpc_url: \"\""), nil, "key pocket.rpc_url: missing"},
 		{"threshold above signers", replace("threshold: 9", "threshold: 13"), nil, "key validators.threshold: 13 is more than the 12 signers"},
+		{"threshold not a majority", replace("threshold: 9", "threshold: 6"), nil, "key validators.threshold: 6 is not a majority of the 12 signers"},
 		{"node ids not unique", replace("node-12]", "node-11]"), nil, `key validators.node_ids: node id "node-11" is listed twice`},
 		{"negative confirmations", replace("confirmations: 2\n  block_time: 1s\n  start_block", "confirmations: -1\n  block_time: 1s\n  start_block"), nil, "key ethereum.confirmations: must not be negative"},
 		{"malformed wpokt address", replace("0x5FbDB2315678afecb367f032d93F642f64180aa3", "0x5FbDB23156"), nil, "key ethereum.wpokt_address"},

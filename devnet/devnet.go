@@ -59,8 +59,14 @@ type Options struct {
 	// Dir holds every file of the devnet; it is emptied at start.
 	Dir         string
 	TemporalCLI string
-	Ports       Ports
-	Headless    bool // no Temporal Web UI
+	// TemporalAddress, when set, is a Temporal service to use instead of
+	// starting the dev server (e.g. temporaltest in-process), with its
+	// namespace (default "default"); the bridge's search attributes must be
+	// registered there.
+	TemporalAddress   string
+	TemporalNamespace string
+	Ports             Ports
+	Headless          bool // no Temporal Web UI
 
 	Nodes     int // default 12
 	Threshold int // default 9
@@ -124,6 +130,9 @@ func (o *Options) defaults() {
 	}
 	if o.LogLevel == "" {
 		o.LogLevel = "info"
+	}
+	if o.TemporalNamespace == "" {
+		o.TemporalNamespace = "default"
 	}
 }
 
@@ -218,16 +227,19 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 	}()
 	progress := func(format string, args ...any) { fmt.Fprintf(opts.Log, "devnet: "+format+"\n", args...) }
 
-	progress("starting the Temporal dev server (SQLite file, Web UI)...")
 	tlog, err := os.Create(filepath.Join(opts.Dir, "logs", "temporal.log"))
 	if err != nil {
 		return nil, fmt.Errorf("devnet: %w", err)
 	}
-	if d.Temporal, err = temporalserver.Start(ctx, temporalserver.Options{
-		CLI: opts.TemporalCLI, DBFile: filepath.Join(opts.Dir, "temporal.db"),
-		Port: opts.Ports.Temporal, UIPort: opts.Ports.TemporalUI, Headless: opts.Headless, Log: tlog,
-	}); err != nil {
-		return nil, err
+	d.logFiles = append(d.logFiles, tlog)
+	if opts.TemporalAddress == "" {
+		progress("starting the Temporal dev server (SQLite file, Web UI)...")
+		if d.Temporal, err = temporalserver.Start(ctx, temporalserver.Options{
+			CLI: opts.TemporalCLI, DBFile: filepath.Join(opts.Dir, "temporal.db"),
+			Port: opts.Ports.Temporal, UIPort: opts.Ports.TemporalUI, Headless: opts.Headless, Log: tlog,
+		}); err != nil {
+			return nil, err
+		}
 	}
 
 	progress("starting MongoDB (FerretDB, SQLite)...")
@@ -267,7 +279,7 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("devnet: %w", err)
 	}
-	d.logFiles = append(d.logFiles, nodeLog, tlog)
+	d.logFiles = append(d.logFiles, nodeLog)
 	d.nodeLogger = slog.New(slog.NewTextHandler(io.MultiWriter(nodeLog, opts.NodeLog), &slog.HandlerOptions{Level: mustLevel(opts.LogLevel)}))
 	progress("starting %d nodes (threshold %d)...", opts.Nodes, opts.Threshold)
 	for i := 1; i <= opts.Nodes; i++ {
@@ -381,6 +393,14 @@ func addrOrFree(port int) string {
 
 // Secrets lists every secret the devnet handed out, for the leak test.
 func (d *Devnet) Secrets() []string { return d.secrets }
+
+// TemporalAddress is the Temporal frontend the nodes use.
+func (d *Devnet) TemporalAddress() string {
+	if d.Temporal != nil {
+		return d.Temporal.Address()
+	}
+	return d.opts.TemporalAddress
+}
 
 // StoreURI is the projection's mongodb:// URI.
 func (d *Devnet) StoreURI() string { return d.Mongo.URI() }

@@ -26,6 +26,7 @@ node:
   log_level: {{.LogLevel}}
   metrics_address: "{{.Metrics}}"
   health_stale_after: 30s
+  stop_timeout: 3s
 validators:
   node_ids: [{{.NodeIDs}}]
   threshold: {{.Threshold}}
@@ -34,7 +35,7 @@ governor:
   daily_cap_upokt: {{.DailyCap}}
 temporal:
   address: "{{.Temporal}}"
-  namespace: default
+  namespace: {{.Namespace}}
   task_queue: bridge
   confirmation_poll_interval: {{.PollInterval}}
   signer_retry_max: {{.SignerRetryMax}}
@@ -138,7 +139,7 @@ func (d *Devnet) addNode(i int) error {
 		"ID": id, "Secrets": secrets, "LogLevel": o.LogLevel, "Metrics": h.metricsAddr,
 		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold,
 		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt,
-		"Temporal": d.Temporal.Address(), "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
+		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
 		"PocketURL": pp.URL(), "PocketChainID": PocketChainID, "Vault": d.VaultPokt,
 		"PocketConfirmations": o.PocketConfirmations, "Fee": PocketFee, "MaxMint": o.MaxMintUpokt,
 		"PocketBlockTime": o.PocketBlockInterval, "ScanInterval": o.ScanInterval,

@@ -15,10 +15,10 @@ func (d *Devnet) Summary() string {
 	w("wPOKT devnet is ready: %d nodes, threshold %d, Ethereum and Pocket blocks every %s / %s, %d / %d confirmations.",
 		len(d.nodes), d.opts.Threshold, d.opts.EthBlockInterval, d.opts.PocketBlockInterval, d.opts.EthConfirmations, d.opts.PocketConfirmations)
 	w("")
-	if ui := d.Temporal.UIURL(); ui != "" {
-		w("  Temporal Web UI     %s/namespaces/default/workflows", ui)
+	if d.Temporal != nil && d.Temporal.UIURL() != "" {
+		w("  Temporal Web UI     %s/namespaces/%s/workflows", d.Temporal.UIURL(), d.opts.TemporalNamespace)
 	}
-	w("  Temporal gRPC       %s   (bin/temporal workflow list --address %s)", d.Temporal.Address(), d.Temporal.Address())
+	w("  Temporal gRPC       %s   (bin/temporal workflow list --address %s)", d.TemporalAddress(), d.TemporalAddress())
 	w("  MongoDB             %s   (database wpokt: mints, burns, invalid_mints, healthchecks)", d.Mongo.URI())
 	w("  Ethereum RPC        %s   (chain 1337; wPOKT at %s)", d.Eth.HTTPURL, d.Eth.WPOKT.Hex())
 	w("  Pocket RPC          %s   (chain %q)", d.PocketURL, PocketChainID)
@@ -43,9 +43,9 @@ func (d *Devnet) Summary() string {
 	w("  bin/wpokt burn --from %s --amount 3 --to %s", u.Name, u.PoktAddress)
 	w("  bin/wpokt deposit --from %s --amount 5 --memo 'not a memo'      (an invalid memo: refunded minus the fee)", u.Name)
 	w("  bin/wpokt list --status held")
-	w("  bin/temporal workflow list --address %s --query 'WpoktStatus=\"executed\"'", d.Temporal.Address())
+	w("  bin/temporal workflow list --address %s --query 'WpoktStatus=\"executed\"'", d.TemporalAddress())
 	w("  bin/temporal workflow signal --address %s --workflow-id %s --name %s --input '{\"By\":\"me\",\"Reason\":\"test\"}'",
-		d.Temporal.Address(), transfer.ControlWorkflowID, transfer.SignalPause)
+		d.TemporalAddress(), transfer.ControlWorkflowID, transfer.SignalPause)
 	w("")
 	w("Ctrl-C stops everything.")
 	return b.String()

@@ -240,9 +240,12 @@ func (n *Node) Run(ctx context.Context) error {
 	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
 		Observer: n.metrics, Logger: n.logger}
 
-	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, worker.Options{})
+	// On SIGTERM a worker lets running activities finish (a co-signature
+	// in progress, an order being created) for up to StopTimeout.
+	wopts := worker.Options{WorkerStopTimeout: n.cfg.Node.StopTimeout}
+	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, wopts)
 	RegisterShared(sharedWorker, shared)
-	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), worker.Options{})
+	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), wopts)
 	RegisterSigner(signerWorker, signer)
 	if err := sharedWorker.Start(); err != nil {
 		return fmt.Errorf("start shared worker: %w", err)

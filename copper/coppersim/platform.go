@@ -303,18 +303,8 @@ func (s *Sim) patchOrder(r *http.Request) (int, []byte) {
 // TransactionRequest is the simulator's extra.transactionRequest: what each
 // co-signer signs. Digest binds the order ID to the order's amount,
 // recipient, payload and memo.
-type TransactionRequest struct {
-	Version                   string `json:"version"`
-	OrderID                   string `json:"orderId"`
-	PortfolioID               string `json:"portfolioId"`
-	BlockchainTransactionType string `json:"blockchainTransactionType"`
-	Currency                  string `json:"currency"`
-	Amount                    string `json:"amount"`
-	ToAddress                 string `json:"toAddress"`
-	Payload                   string `json:"payload,omitempty"`
-	Memo                      string `json:"memo,omitempty"`
-	Digest                    string `json:"digest"`
-}
+// TransactionRequest is the co-signers' sign request (copper.SignRequest).
+type TransactionRequest = copper.SignRequest
 
 func (s *Sim) transactionRequest(o *copper.Order) json.RawMessage {
 	tr := TransactionRequest{

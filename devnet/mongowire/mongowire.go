@@ -33,7 +33,7 @@ type Server struct {
 	stopOnce sync.Once
 }
 
-// Start runs FerretDB until ctx ends or Stop is called.
+// Start runs FerretDB until Stop is called; ctx bounds only the start.
 func Start(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Dir == "" {
 		return nil, errors.New("mongowire: no data dir")
@@ -59,9 +59,9 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mongowire: %w", err)
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	runCtx, cancel := context.WithCancel(context.Background())
 	s := &Server{cancel: cancel, done: make(chan error, 1)}
-	go func() { s.done <- f.Run(ctx) }()
+	go func() { s.done <- f.Run(runCtx) }()
 	uriReady := make(chan string, 1)
 	go func() { uriReady <- f.MongoDBURI() }()
 	select {
@@ -69,6 +69,9 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	case err := <-s.done:
 		cancel()
 		return nil, fmt.Errorf("mongowire: ferretdb stopped at start: %w", err)
+	case <-ctx.Done():
+		cancel()
+		return nil, fmt.Errorf("mongowire: ferretdb did not start listening: %w", ctx.Err())
 	case <-time.After(30 * time.Second):
 		cancel()
 		return nil, errors.New("mongowire: ferretdb did not start listening within 30s")

@@ -1,0 +1,97 @@
+// Package integration runs the whole bridge on the embedded Temporal server
+// (temporaltest, in-process): twelve nodes with their own scanners and
+// workers, the Pocket and Copper simulators, the simulated Ethereum backend
+// and FerretDB.
+package integration
+
+import (
+	"context"
+	"io"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/server/temporaltest"
+
+	"github.com/wpokt/bridge/devnet"
+	"github.com/wpokt/bridge/transfer"
+)
+
+func startBridge(t *testing.T) *devnet.Devnet {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	ts := temporaltest.NewServer(temporaltest.WithT(t))
+	attrs := map[string]enumspb.IndexedValueType{}
+	for name, typ := range transfer.SearchAttributeTypes {
+		attrs[name] = enumspb.IndexedValueType(enumspb.IndexedValueType_value["INDEXED_VALUE_TYPE_"+upper(typ)])
+	}
+	_, err := ts.GetDefaultClient().OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
+		SearchAttributes: attrs, Namespace: ts.GetDefaultNamespace(),
+	})
+	require.NoError(t, err)
+
+	var nodeLog io.Writer = io.Discard
+	if os.Getenv("WPOKT_TEST_LOGS") != "" {
+		nodeLog = os.Stderr
+	}
+	d, err := devnet.Start(ctx, devnet.Options{
+		Dir: t.TempDir(), TemporalAddress: ts.GetFrontendHostPort(), TemporalNamespace: ts.GetDefaultNamespace(),
+		EthBlockInterval: 250 * time.Millisecond, PocketBlockInterval: 250 * time.Millisecond,
+		ScanInterval: 200 * time.Millisecond, PollInterval: 100 * time.Millisecond, CopperPollInterval: 50 * time.Millisecond,
+		NodeLog: nodeLog,
+	})
+	require.NoError(t, err)
+	t.Cleanup(d.Close)
+	return d
+}
+
+func upper(s string) string {
+	out := []byte(s)
+	for i, c := range out {
+		if c >= 'a' && c <= 'z' {
+			out[i] = c - 'a' + 'A'
+		}
+	}
+	return string(out)
+}
+
+func TestDepositAndBurnCrossTheBridgeOnce(t *testing.T) {
+	d := startBridge(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	alice := d.Users[0]
+
+	started := time.Now()
+	depositHash, err := d.Deposit(ctx, alice, 12_500_000, devnet.MintMemo(alice.Eth.Address))
+	require.NoError(t, err)
+	mint, err := d.WaitStatus(ctx, transfer.MintWorkflowID(depositHash))
+	require.NoError(t, err)
+	require.Equal(t, transfer.StatusExecuted, mint.Status, mint.Reason)
+	t.Logf("deposit executed in %s", time.Since(started).Round(time.Millisecond))
+	require.GreaterOrEqual(t, len(mint.Signers), 9)
+	require.Len(t, mint.SeenBy, 12, "every node's scanner saw the deposit")
+	require.EqualValues(t, 1, mint.Nonce)
+	balance, err := d.Eth.BalanceOf(ctx, alice.Eth.Address)
+	require.NoError(t, err)
+	require.EqualValues(t, 12_500_000, balance)
+
+	started = time.Now()
+	burnHash, err := d.Burn(ctx, alice, 3_000_000, alice.PoktAddress)
+	require.NoError(t, err)
+	before := d.Pocket.Balance(alice.PoktAddress)
+	burn, err := d.WaitStatus(ctx, transfer.BurnWorkflowID(burnHash, 0))
+	require.NoError(t, err)
+	require.Equal(t, transfer.StatusExecuted, burn.Status, burn.Reason)
+	t.Logf("burn executed in %s", time.Since(started).Round(time.Millisecond))
+	require.Len(t, burn.SeenBy, 12)
+	require.EqualValues(t, 3_000_000-devnet.PocketFee, d.Pocket.Balance(alice.PoktAddress)-before)
+
+	// Twelve scanners, one order per transfer.
+	require.Equal(t, 2, d.Copper.OrderCount())
+	_, err = d.Invariant(ctx)
+	require.NoError(t, err)
+}
