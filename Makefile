@@ -10,20 +10,32 @@ GO ?= go
 BIN := $(CURDIR)/bin
 TEMPORAL_CLI_VERSION := v1.5.1
 TEMPORAL := $(BIN)/temporal
+STATICCHECK_VERSION := v0.8.2
+WORKFLOWCHECK_VERSION := v0.6.0
 # Tests that build the whole stack are heavy: run a few packages at once.
 TEST_PARALLEL ?= 2
 TEST_TIMEOUT ?= 45m
 
 export PATH := $(BIN):$(PATH)
 
-.PHONY: test dev bench contracts check lint vet fmt-check tools temporal-cli clean-devnet
+.PHONY: test dev bench contracts check lint vet fmt-check temporal-cli clean-devnet
 
 ## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration, end-to-end)
 test: check node_modules/.installed $(TEMPORAL)
 	WPOKT_REQUIRE_SOLC=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) ./...
 
-## check: gofmt, go vet
-check: fmt-check vet
+## check: gofmt, go vet, staticcheck, and Temporal's workflowcheck (determinism of workflows/)
+check: fmt-check vet lint
+
+lint: $(BIN)/staticcheck $(BIN)/workflowcheck
+	$(BIN)/staticcheck $$($(GO) list ./... | grep -v /chains/eth/wpokt$$)
+	$(BIN)/workflowcheck ./workflows/...
+
+$(BIN)/staticcheck:
+	GOBIN=$(BIN) GOFLAGS=-buildvcs=false $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(BIN)/workflowcheck:
+	GOBIN=$(BIN) GOFLAGS=-buildvcs=false $(GO) install go.temporal.io/sdk/contrib/tools/workflowcheck@$(WORKFLOWCHECK_VERSION)
 
 fmt-check:
 	@bad="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))"; \

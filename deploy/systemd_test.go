@@ -86,8 +86,8 @@ func TestSystemdUnit(t *testing.T) {
 	require.Equal(t, "wpokt", u.one(t, svc, "User"), "a dedicated user")
 	require.Equal(t, "wpokt", u.one(t, svc, "Group"))
 	require.Equal(t, "on-failure", u.one(t, svc, "Restart"))
-	restartSec := timespan(t, u.one(t, svc, "RestartSec"))
-	require.True(t, restartSec >= time.Second && restartSec <= 5*time.Minute, "RestartSec %s", restartSec)
+	restartDelay := timespan(t, u.one(t, svc, "RestartSec"))
+	require.True(t, restartDelay >= time.Second && restartDelay <= 5*time.Minute, "RestartSec %s", restartDelay)
 	require.Equal(t, "SIGTERM", u.one(t, svc, "KillSignal"))
 	stop := timespan(t, u.one(t, svc, "TimeoutStopSec"))
 	require.True(t, stop >= time.Minute && stop <= 15*time.Minute,

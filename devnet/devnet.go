@@ -185,7 +185,6 @@ type Devnet struct {
 	logFiles     []*os.File
 	nodeLogger   *slog.Logger
 	stopOnce     sync.Once
-	nodeConfigs  []string
 }
 
 type nodeHandle struct {

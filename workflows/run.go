@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/log"
@@ -328,12 +329,18 @@ func (r *run) collectSignatures(kind transfer.OrderKind, logPosition int) error 
 	ctx, cancel := workflow.WithCancel(r.ctx)
 	defer cancel()
 	sel := workflow.NewSelector(ctx)
-	signed := map[string]bool{}
-	refused := map[string]string{}
+	// Slices, not maps: the order of rescheduling must replay the same.
+	var signed []string
+	var refused []transfer.Refusal
 	complete := false
+	addSigner := func(node string) {
+		if !slices.Contains(signed, node) {
+			signed = append(signed, node)
+			r.st.Signers = append(r.st.Signers, node)
+		}
+	}
 
-	var schedule func(node string)
-	schedule = func(node string) {
+	schedule := func(node string) {
 		actx := workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 			TaskQueue:           transfer.SignerQueue(node),
 			StartToCloseTimeout: signTimeout,
@@ -355,20 +362,18 @@ func (r *run) collectSignatures(kind transfer.OrderKind, logPosition int) error 
 			case err == nil && res.OrderComplete:
 				complete = true
 				for _, cs := range res.CoSigners {
-					if slices.Contains(r.settings.Signers, cs) && !signed[cs] {
-						signed[cs] = true
-						r.st.Signers = append(r.st.Signers, cs)
+					if slices.Contains(r.settings.Signers, cs) {
+						addSigner(cs)
 					}
 				}
 			case err == nil:
-				signed[node] = true
-				r.st.Signers = append(r.st.Signers, node)
+				addSigner(node)
 			case temporal.IsCanceledError(err):
 			default:
-				reason := rootCause(err)
-				refused[node] = reason
-				r.st.Refusals = append(r.st.Refusals, transfer.Refusal{NodeID: node, Reason: reason})
-				r.logger.Warn("signer refused", "node", node, "reason", reason)
+				ref := transfer.Refusal{NodeID: node, Reason: rootCause(err)}
+				refused = append(refused, ref)
+				r.st.Refusals = append(r.st.Refusals, ref)
+				r.logger.Warn("signer refused", "node", node, "reason", ref.Reason)
 			}
 		})
 	}
@@ -378,9 +383,10 @@ func (r *run) collectSignatures(kind transfer.OrderKind, logPosition int) error 
 	retry := workflow.GetSignalChannel(r.ctx, transfer.SignalRetrySigners)
 	sel.AddReceive(retry, func(c workflow.ReceiveChannel, _ bool) {
 		c.Receive(ctx, nil)
-		for node := range refused {
-			delete(refused, node)
-			schedule(node)
+		again := refused
+		refused = nil
+		for _, ref := range again {
+			schedule(ref.NodeID)
 		}
 		r.note("operator asked the refusing signers to retry")
 	})
@@ -479,20 +485,14 @@ func (r *run) end(st transfer.State, err error) (transfer.State, error) {
 	return st, err
 }
 
-func refusalSummary(refused map[string]string) string {
-	nodes := make([]string, 0, len(refused))
-	for n := range refused {
-		nodes = append(nodes, n)
+func refusalSummary(refused []transfer.Refusal) string {
+	sorted := slices.Clone(refused)
+	slices.SortFunc(sorted, func(a, b transfer.Refusal) int { return strings.Compare(a.NodeID, b.NodeID) })
+	parts := make([]string, len(sorted))
+	for i, ref := range sorted {
+		parts[i] = ref.NodeID + ": " + ref.Reason
 	}
-	slices.Sort(nodes)
-	out := ""
-	for i, n := range nodes {
-		if i > 0 {
-			out += "; "
-		}
-		out += n + ": " + refused[n]
-	}
-	return out
+	return strings.Join(parts, "; ")
 }
 
 // rootCause unwraps Temporal's activity error chain to the message of the

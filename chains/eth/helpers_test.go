@@ -56,12 +56,6 @@ func (ct *countingTransport) count(method string) int {
 	return ct.counts[method]
 }
 
-func (ct *countingTransport) reset() {
-	ct.mu.Lock()
-	defer ct.mu.Unlock()
-	clear(ct.counts)
-}
-
 // dialCounting returns a client over the chain's HTTP endpoint whose calls
 // are counted by method.
 func dialCounting(t *testing.T, c *ethtest.Chain, opts eth.Options) (*eth.Client, *countingTransport) {
