@@ -18,7 +18,7 @@ TEST_TIMEOUT ?= 45m
 
 export PATH := $(BIN):$(PATH)
 
-.PHONY: test dev bench contracts check lint vet fmt-check temporal-cli clean-devnet
+.PHONY: test dev bench contracts check lint vet fmt-check temporal-cli record-histories clean-devnet
 
 ## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration, end-to-end)
 test: check node_modules/.installed $(TEMPORAL)
@@ -65,6 +65,10 @@ temporal-cli: $(TEMPORAL)
 $(TEMPORAL):
 	@echo "installing the Temporal CLI $(TEMPORAL_CLI_VERSION) into ./bin (a few minutes, once)..."
 	GOBIN=$(BIN) GOFLAGS=-buildvcs=false $(GO) install github.com/temporalio/cli/cmd/temporal@$(TEMPORAL_CLI_VERSION)
+
+## record-histories: re-record the workflow histories the replay test replays (after an intended, versioned change)
+record-histories:
+	WPOKT_RECORD_HISTORIES=$(CURDIR)/workflows/testdata/histories $(GO) test -count=1 -run TestDepositAndBurnCrossTheBridgeOnce ./integration
 
 clean-devnet:
 	rm -rf .devnet

@@ -8,19 +8,23 @@ import (
 	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/temporalproto"
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/server/temporaltest"
 
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/transfer"
 )
 
-func startBridge(t *testing.T) *devnet.Devnet {
+func startBridge(t *testing.T) (*devnet.Devnet, client.Client) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -46,7 +50,7 @@ func startBridge(t *testing.T) *devnet.Devnet {
 	})
 	require.NoError(t, err)
 	t.Cleanup(d.Close)
-	return d
+	return d, ts.GetDefaultClient()
 }
 
 func upper(s string) string {
@@ -60,7 +64,7 @@ func upper(s string) string {
 }
 
 func TestDepositAndBurnCrossTheBridgeOnce(t *testing.T) {
-	d := startBridge(t)
+	d, tc := startBridge(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	alice := d.Users[0]
@@ -90,8 +94,42 @@ func TestDepositAndBurnCrossTheBridgeOnce(t *testing.T) {
 	require.Len(t, burn.SeenBy, 12)
 	require.EqualValues(t, 3_000_000-devnet.PocketFee, d.Pocket.Balance(alice.PoktAddress)-before)
 
+	// An invalid memo is refunded, minus the fee.
+	refundHash, err := d.Deposit(ctx, alice, 2_000_000, `{"address":"0x0000000000000000000000000000000000000000","chain_id":"1337"}`)
+	require.NoError(t, err)
+	refund, err := d.WaitStatus(ctx, transfer.MintWorkflowID(refundHash))
+	require.NoError(t, err)
+	require.Equal(t, transfer.StatusRefunded, refund.Status, refund.Reason)
+	require.Contains(t, refund.Reason, "zero address")
+
 	// Twelve scanners, one order per transfer.
-	require.Equal(t, 2, d.Copper.OrderCount())
+	require.Equal(t, 3, d.Copper.OrderCount())
 	_, err = d.Invariant(ctx)
 	require.NoError(t, err)
+
+	if dir := os.Getenv("WPOKT_RECORD_HISTORIES"); dir != "" {
+		for name, id := range map[string]string{
+			"mint.json": mint.TransferID, "burn.json": burn.TransferID, "refund.json": refund.TransferID,
+			"control.json": transfer.ControlWorkflowID, "nonce.json": transfer.NonceWorkflowID(alice.Eth.Address.Hex()),
+		} {
+			recordHistory(t, tc, id, filepath.Join(dir, name))
+		}
+	}
+}
+
+// recordHistory writes a workflow's history as JSON, for the replay test
+// in package workflows (make record-histories).
+func recordHistory(t *testing.T, c client.Client, workflowID, path string) {
+	t.Helper()
+	iter := c.GetWorkflowHistory(context.Background(), workflowID, "", false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	hist := &historypb.History{}
+	for iter.HasNext() {
+		e, err := iter.Next()
+		require.NoError(t, err)
+		hist.Events = append(hist.Events, e)
+	}
+	data, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	t.Logf("recorded %s (%d events) to %s", workflowID, len(hist.Events), path)
 }

@@ -23,7 +23,6 @@ func BurnWorkflow(ctx workflow.Context, in transfer.BurnInput) (transfer.State, 
 func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 	r.st.SourceTxHash = in.TxHash
 	r.st.LogPosition = in.LogPosition
-	r.upsertSearch()
 
 	if rec, err := r.priorRecord(); err != nil {
 		return r.st, err

@@ -23,7 +23,6 @@ func MintWorkflow(ctx workflow.Context, in transfer.MintInput) (transfer.State, 
 
 func (r *run) runMint(in transfer.MintInput) (transfer.State, error) {
 	r.st.SourceTxHash = in.TxHash
-	r.upsertSearch()
 
 	if rec, err := r.priorRecord(); err != nil {
 		return r.st, err

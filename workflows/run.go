@@ -134,8 +134,10 @@ func (r *run) setStatus(status transfer.Status, reason string) {
 	r.st.UpdatedAt = workflow.Now(r.ctx)
 	if changed {
 		r.logger.Info("transfer status", "status", status, "reason", reason)
+		// The scanner set status and kind at the start; every later
+		// status (with the amount and recipient by then) is one upsert.
+		r.upsertSearch()
 	}
-	r.upsertSearch()
 	r.project()
 }
 
