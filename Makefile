@@ -51,6 +51,12 @@ dev: $(TEMPORAL)
 	$(GO) build -o $(BIN)/wpokt ./cmd/wpokt
 	$(BIN)/wpokt-devnet --temporal-cli $(TEMPORAL)
 
+## bench: measure overhead, throughput and costs on the devnet; writes bench/results.json and README's Performance table
+bench: $(TEMPORAL)
+	$(GO) build -o $(BIN)/wpokt-node ./cmd/wpokt-node
+	$(GO) build -o $(BIN)/wpokt-bench ./cmd/wpokt-bench
+	$(BIN)/wpokt-bench --temporal-cli $(TEMPORAL) --node-binary $(BIN)/wpokt-node
+
 ## contracts: recompile the wPOKT contract and regenerate its committed ABI, bytecode and Go bindings
 contracts: node_modules/.installed
 	bash chains/eth/contract/build.sh

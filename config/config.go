@@ -128,7 +128,8 @@ type Ethereum struct {
 	StartBlock    uint64        `mapstructure:"start_block"`
 	ScanInterval  time.Duration `mapstructure:"scan_interval"`
 	// ReconcileInterval is how often a scanner that subscribes over ws_url
-	// re-scans its range to catch what a dropped subscription missed.
+	// re-scans its range to catch what a dropped subscription missed; 0
+	// means log_range blocks (about one log query per log_range blocks).
 	ReconcileInterval time.Duration `mapstructure:"reconcile_interval"`
 	LogRange          uint64        `mapstructure:"log_range"`
 	RPCTimeout        time.Duration `mapstructure:"rpc_timeout"`
@@ -205,7 +206,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ethereum.block_time", "12s")
 	v.SetDefault("ethereum.scan_interval", "12s")
 	v.SetDefault("ethereum.log_range", 2000)
-	v.SetDefault("ethereum.reconcile_interval", "1h")
+	v.SetDefault("ethereum.reconcile_interval", "0s")
 	v.SetDefault("ethereum.rpc_timeout", "10s")
 	v.SetDefault("copper.pokt_currency", "POKT")
 	v.SetDefault("copper.eth_currency", "ETH")
@@ -436,7 +437,9 @@ func (c *Config) Validate() error {
 	}
 	positive(bad, "ethereum.block_time", e.BlockTime)
 	positive(bad, "ethereum.scan_interval", e.ScanInterval)
-	positive(bad, "ethereum.reconcile_interval", e.ReconcileInterval)
+	if e.ReconcileInterval < 0 {
+		bad("ethereum.reconcile_interval", "must not be negative")
+	}
 	positive(bad, "ethereum.rpc_timeout", e.RPCTimeout)
 
 	cu := c.Copper

@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"go.mongodb.org/mongo-driver/v2/event"
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/poktsim"
@@ -85,6 +87,15 @@ type Options struct {
 	CopperExecDelay     time.Duration
 	// NoSubscription makes the Ethereum scanners poll instead of subscribe.
 	NoSubscription bool
+	// ManualBlocks: neither chain produces blocks on its own; the caller
+	// does (d.Eth.Commit, d.Pocket.NextBlock), e.g. to time them.
+	ManualBlocks bool
+	// MongoMonitor observes every node's MongoDB commands.
+	MongoMonitor *event.CommandMonitor
+	// ProcessNodes run as child processes of NodeBinary (`wpokt-node run
+	// --config`) instead of in this process, e.g. to measure one node alone.
+	ProcessNodes []int
+	NodeBinary   string
 
 	// Log receives the devnet's progress; NodeLog the nodes' logs (text).
 	Log      io.Writer
@@ -183,8 +194,10 @@ type Devnet struct {
 	secrets      []string
 	copperMaster string
 	logFiles     []*os.File
-	nodeLogger   *slog.Logger
-	stopOnce     sync.Once
+	// nodeLogWriter receives every node's log lines (file and NodeLog).
+	nodeLogWriter io.Writer
+	nodeLogger    *slog.Logger
+	stopOnce      sync.Once
 }
 
 type nodeHandle struct {
@@ -198,6 +211,8 @@ type nodeHandle struct {
 	cancel  context.CancelFunc
 	done    chan struct{}
 	running bool
+	// process is set when the node runs as a child process.
+	process *exec.Cmd
 }
 
 // NodeID is node i's ID (1-based).
@@ -258,7 +273,7 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 		ethUsers[i] = u.Eth
 	}
 	if d.Eth, err = ethnet.Start(ctx, ethnet.Options{
-		Port: opts.Ports.Eth, BlockInterval: opts.EthBlockInterval,
+		Port: opts.Ports.Eth, BlockInterval: blockInterval(opts.ManualBlocks, opts.EthBlockInterval),
 		Vault: ethnet.NewAccount("copper-vault"), Admin: ethnet.NewAccount("admin"), Users: ethUsers,
 	}); err != nil {
 		return nil, err
@@ -279,7 +294,8 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 		return nil, fmt.Errorf("devnet: %w", err)
 	}
 	d.logFiles = append(d.logFiles, nodeLog)
-	d.nodeLogger = slog.New(slog.NewTextHandler(io.MultiWriter(nodeLog, opts.NodeLog), &slog.HandlerOptions{Level: mustLevel(opts.LogLevel)}))
+	d.nodeLogWriter = &lockedWriter{w: io.MultiWriter(nodeLog, opts.NodeLog)}
+	d.nodeLogger = slog.New(slog.NewTextHandler(d.nodeLogWriter, &slog.HandlerOptions{Level: mustLevel(opts.LogLevel)}))
 	progress("starting %d nodes (threshold %d)...", opts.Nodes, opts.Threshold)
 	for i := 1; i <= opts.Nodes; i++ {
 		if err := d.addNode(i); err != nil {
@@ -320,8 +336,17 @@ func (d *Devnet) startPocket(opts Options) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancelPokt = cancel
-	go d.Pocket.Run(ctx, opts.PocketBlockInterval)
+	if !opts.ManualBlocks {
+		go d.Pocket.Run(ctx, opts.PocketBlockInterval)
+	}
 	return nil
+}
+
+func blockInterval(manual bool, d time.Duration) time.Duration {
+	if manual {
+		return 0
+	}
+	return d
 }
 
 // The devnet's chain facts.
@@ -479,7 +504,7 @@ func (d *Devnet) PocketClient() *pokt.Client {
 }
 
 func (d *Devnet) nodeOptions() workers.Options {
-	return workers.Options{Logger: d.nodeLogger, Version: "devnet"}
+	return workers.Options{Logger: d.nodeLogger, Version: "devnet", MongoMonitor: d.opts.MongoMonitor}
 }
 
 // DefaultVault is the devnet's Pocket vault address (its key is derived
@@ -490,4 +515,17 @@ func DefaultVault() string { return poktAddress(poktKey("vault")) }
 // transaction deploys it.
 func DefaultWPOKT() common.Address {
 	return crypto.CreateAddress(ethnet.NewAccount("admin").Address, 0)
+}
+
+// lockedWriter serialises writes from the in-process nodes and the child
+// processes' output copiers.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

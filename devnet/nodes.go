@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"text/template"
 	"time"
 
@@ -64,7 +67,7 @@ ethereum:
   block_time: {{.EthBlockTime}}
   start_block: 0
   scan_interval: {{.ScanInterval}}
-  reconcile_interval: 30s
+  reconcile_interval: 0s
   log_range: 2000
   rpc_timeout: 5s
 copper:
@@ -186,6 +189,9 @@ func (d *Devnet) StartNode(ctx context.Context, i int) error {
 	if h.running {
 		return nil
 	}
+	if slices.Contains(d.opts.ProcessNodes, i) {
+		return d.startProcessNode(h)
+	}
 	cfg, err := config.Load(h.configPath)
 	if err != nil {
 		return fmt.Errorf("devnet: %s: %w", h.id, err)
@@ -213,12 +219,54 @@ func (d *Devnet) StopNode(i int) {
 	if !h.running {
 		return
 	}
-	h.cancel()
+	if h.process != nil {
+		_ = h.process.Process.Signal(syscall.SIGTERM)
+	} else {
+		h.cancel()
+	}
 	select {
 	case <-h.done:
 	case <-time.After(30 * time.Second):
+		if h.process != nil {
+			_ = h.process.Process.Kill()
+			<-h.done
+		}
 	}
-	h.running = false
+	h.running, h.process = false, nil
+}
+
+// startProcessNode runs a node as `wpokt-node run --config` in a child
+// process, its logs going with the others.
+func (d *Devnet) startProcessNode(h *nodeHandle) error {
+	if d.opts.NodeBinary == "" {
+		return fmt.Errorf("devnet: %s should run as a process but no node binary is set", h.id)
+	}
+	cmd := exec.Command(d.opts.NodeBinary, "run", "--config", h.configPath)
+	cmd.Stdout, cmd.Stderr = d.nodeLogWriter, d.nodeLogWriter
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("devnet: start %s: %w", h.id, err)
+	}
+	h.process, h.done, h.running = cmd, make(chan struct{}), true
+	go func() {
+		defer close(h.done)
+		if err := cmd.Wait(); err != nil {
+			d.nodeLogger.Warn("node process ended", "node", h.id, "error", err)
+		}
+	}()
+	return nil
+}
+
+// NodePID is the process ID of a node that runs as a child process (0 for
+// one that runs in the devnet's process).
+func (d *Devnet) NodePID(i int) int {
+	h := d.nodes[i-1]
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.process == nil {
+		return 0
+	}
+	return h.process.Process.Pid
 }
 
 // NodeRunning reports whether node i runs.

@@ -37,10 +37,20 @@ type EthScanner struct {
 	Settings   transfer.Settings
 	Chain      EthSource
 	Subscriber EthSubscriber // optional
+
+	cursor *cursor
+}
+
+func (s *EthScanner) position() *cursor {
+	if s.cursor == nil {
+		s.cursor = &cursor{node: s.Node, chain: ChainEthereum, start: int64(s.StartBlock)}
+	}
+	return s.cursor
 }
 
 // Run scans until ctx ends.
 func (s *EthScanner) Run(ctx context.Context) error {
+	defer s.position().flush()
 	if s.Subscriber == nil {
 		return loop(ctx, s.Interval, func(ctx context.Context) error {
 			_, err := s.ScanOnce(ctx)
@@ -110,7 +120,7 @@ func (s *EthScanner) ScanOnce(ctx context.Context) (int, error) {
 }
 
 func (s *EthScanner) scan(ctx context.Context) (int, error) {
-	cursor, err := loadCursor(ctx, s.Cursors, s.NodeID, ChainEthereum, int64(s.StartBlock))
+	cursor, err := s.position().current(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -120,7 +130,8 @@ func (s *EthScanner) scan(ctx context.Context) (int, error) {
 	}
 	s.observer().Scanned(ChainEthereum, cursor, int64(head))
 	if int64(head) <= cursor {
-		return 0, nil
+		// Nothing new; still write (and re-read) the cursor when due.
+		return 0, s.position().advance(ctx, cursor)
 	}
 	burns, err := s.Chain.Burns(ctx, uint64(cursor+1), head)
 	if err != nil {
@@ -134,7 +145,7 @@ func (s *EthScanner) scan(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
-	if err := s.Cursors.SaveCursor(ctx, s.NodeID, ChainEthereum, int64(head)); err != nil {
+	if err := s.position().advance(ctx, int64(head)); err != nil {
 		return 0, err
 	}
 	s.observer().Scanned(ChainEthereum, int64(head), int64(head))

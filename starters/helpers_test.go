@@ -77,3 +77,13 @@ func (c *memCursors) SaveCursor(_ context.Context, node, chain string, h int64) 
 	c.m[node+"/"+chain] = h
 	return nil
 }
+
+func (c *memCursors) SwapCursor(ctx context.Context, node, chain string, old, new int64) (int64, bool, error) {
+	c.mu.Lock()
+	cur, ok := c.m[node+"/"+chain]
+	c.mu.Unlock()
+	if ok && cur != old {
+		return cur, false, nil
+	}
+	return new, true, c.SaveCursor(ctx, node, chain, new)
+}

@@ -24,14 +24,24 @@ type PocketScanner struct {
 	// Settings are the orchestration settings of the workflows it starts.
 	Settings transfer.Settings
 	Chain    PocketSource
+
+	cursor *cursor
 }
 
 // Run scans every Interval until ctx ends.
 func (s *PocketScanner) Run(ctx context.Context) error {
+	defer s.position().flush()
 	return loop(ctx, s.Interval, func(ctx context.Context) error {
 		_, err := s.ScanOnce(ctx)
 		return err
 	})
+}
+
+func (s *PocketScanner) position() *cursor {
+	if s.cursor == nil {
+		s.cursor = &cursor{node: s.Node, chain: ChainPocket, start: s.StartHeight}
+	}
+	return s.cursor
 }
 
 // ScanOnce starts a workflow for every deposit since the cursor and moves
@@ -47,7 +57,7 @@ func (s *PocketScanner) ScanOnce(ctx context.Context) (int, error) {
 }
 
 func (s *PocketScanner) scan(ctx context.Context) (int, error) {
-	cursor, err := loadCursor(ctx, s.Cursors, s.NodeID, ChainPocket, s.StartHeight)
+	cursor, err := s.position().current(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -57,7 +67,8 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 	}
 	s.observer().Scanned(ChainPocket, cursor, head)
 	if head <= cursor {
-		return 0, nil
+		// Nothing new; still write (and re-read) the cursor when due.
+		return 0, s.position().advance(ctx, cursor)
 	}
 	txs, err := s.Chain.ReceivedTxs(ctx, s.Vault, cursor+1, head)
 	if err != nil {
@@ -70,7 +81,7 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
-	if err := s.Cursors.SaveCursor(ctx, s.NodeID, ChainPocket, head); err != nil {
+	if err := s.position().advance(ctx, head); err != nil {
 		return 0, err
 	}
 	s.observer().Scanned(ChainPocket, head, head)

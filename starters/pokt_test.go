@@ -34,7 +34,7 @@ func newPocket(t *testing.T) (*poktsim.Sim, *pokt.Client) {
 
 func pocketScanner(c *pokt.Client, tc *fakeTemporal, cursors *memCursors, node string) *PocketScanner {
 	return &PocketScanner{
-		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors},
+		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
 		Vault: vault, StartHeight: 1, Interval: time.Second,
 		Settings: transfer.Settings{Confirmations: 2},
 		Chain:    c,

@@ -30,7 +30,9 @@ type Temporal interface {
 // Cursors keeps each node's scan position per chain.
 type Cursors interface {
 	Cursor(ctx context.Context, nodeID, chain string) (height int64, found bool, err error)
-	SaveCursor(ctx context.Context, nodeID, chain string, height int64) error
+	// SwapCursor moves the cursor from old to new unless someone (an
+	// operator's rescan) moved it meanwhile: then it returns that value.
+	SwapCursor(ctx context.Context, nodeID, chain string, old, new int64) (current int64, swapped bool, err error)
 }
 
 // Observer hears what a scanner does, for metrics and health.
@@ -61,6 +63,9 @@ type Node struct {
 	Cursors   Cursors
 	Observer  Observer // optional
 	Logger    *slog.Logger
+	// CursorSaveInterval is how often the cursor is written (default 5 s):
+	// a crash re-scans at most that much, which is harmless.
+	CursorSaveInterval time.Duration
 }
 
 func (n Node) observer() Observer {
@@ -127,15 +132,73 @@ func loop(ctx context.Context, interval time.Duration, scan func(context.Context
 	}
 }
 
-// loadCursor reads the node's cursor, or the configured start on a fresh
-// node: the cursor is the last height fully scanned.
-func loadCursor(ctx context.Context, cursors Cursors, nodeID, chain string, start int64) (int64, error) {
-	h, found, err := cursors.Cursor(ctx, nodeID, chain)
+// cursor is a scanner's position: the last height fully scanned. It is
+// kept in memory and written every CursorSaveInterval, so that scanning a
+// block costs no database write; each write also picks up a position an
+// operator set with `wpokt rescan`.
+type cursor struct {
+	node  Node
+	chain string
+	start int64
+
+	loaded  bool
+	at      int64 // scanned up to here
+	saved   int64 // the value last written (or read)
+	savedAt time.Time
+}
+
+// current returns the position, reading it from the store the first time
+// (a fresh node starts below its configured start height).
+func (c *cursor) current(ctx context.Context) (int64, error) {
+	if c.loaded {
+		return c.at, nil
+	}
+	h, found, err := c.node.Cursors.Cursor(ctx, c.node.NodeID, c.chain)
 	if err != nil {
 		return 0, err
 	}
 	if !found {
-		return start - 1, nil
+		h = c.start - 1
 	}
+	c.loaded, c.at, c.saved, c.savedAt = true, h, h, time.Now()
 	return h, nil
+}
+
+// advance records a scan up to height and writes the cursor when due.
+func (c *cursor) advance(ctx context.Context, height int64) error {
+	c.at = height
+	every := c.node.CursorSaveInterval
+	if every <= 0 {
+		every = 5 * time.Second
+	}
+	if time.Since(c.savedAt) < every {
+		return nil
+	}
+	return c.persist(ctx)
+}
+
+// persist writes the cursor unless an operator moved it, in which case the
+// scanner takes the operator's position.
+func (c *cursor) persist(ctx context.Context) error {
+	if !c.loaded {
+		return nil
+	}
+	h, swapped, err := c.node.Cursors.SwapCursor(ctx, c.node.NodeID, c.chain, c.saved, c.at)
+	if err != nil {
+		return err
+	}
+	if !swapped {
+		c.node.logger().Info("cursor moved by an operator: re-scanning", "chain", c.chain, "node", c.node.NodeID, "from", h+1)
+	}
+	c.at, c.saved, c.savedAt = h, h, time.Now()
+	return nil
+}
+
+// flush writes the cursor at shutdown.
+func (c *cursor) flush() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := c.persist(ctx); err != nil {
+		c.node.logger().Warn("save cursor at shutdown", "chain", c.chain, "error", err)
+	}
 }

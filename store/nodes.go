@@ -86,3 +86,29 @@ func (s *Store) Healths(ctx context.Context) ([]Health, error) {
 	}
 	return out, nil
 }
+
+// SwapCursor moves a node's cursor from old to new only if it is still at
+// old; otherwise it leaves it and returns where it is (an operator moved it
+// with `wpokt rescan`), with swapped false. A node that has no cursor yet
+// gets new.
+func (s *Store) SwapCursor(ctx context.Context, nodeID, chain string, old, new int64) (current int64, swapped bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	filter := bson.D{{Key: "node_id", Value: nodeID}, {Key: "chain", Value: chain}, {Key: "height", Value: old}}
+	res, err := s.db.Collection(Cursors).UpdateOne(ctx, filter,
+		bson.D{{Key: "$set", Value: bson.D{{Key: "height", Value: new}, {Key: "updated_at", Value: time.Now().UTC()}}}})
+	if err != nil {
+		return 0, false, fmt.Errorf("move %s cursor of %s to %d: %w", chain, nodeID, new, err)
+	}
+	if res.MatchedCount == 1 {
+		return new, true, nil
+	}
+	h, found, err := s.Cursor(ctx, nodeID, chain)
+	if err != nil {
+		return 0, false, err
+	}
+	if !found {
+		return new, true, s.SaveCursor(ctx, nodeID, chain, new)
+	}
+	return h, false, nil
+}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
@@ -40,12 +41,24 @@ type Store struct {
 	timeout time.Duration
 }
 
+// Option adjusts a connection.
+type Option func(*options.ClientOptions)
+
+// WithMonitor observes every command sent (the benchmark counts writes).
+func WithMonitor(m *event.CommandMonitor) Option {
+	return func(o *options.ClientOptions) { o.SetMonitor(m) }
+}
+
 // Connect dials MongoDB, checks it answers, and makes sure the indexes exist.
-func Connect(ctx context.Context, uri, database string, timeout time.Duration) (*Store, error) {
+func Connect(ctx context.Context, uri, database string, timeout time.Duration, opts ...Option) (*Store, error) {
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	client, err := mongo.Connect(options.Client().ApplyURI(uri).SetTimeout(timeout).SetAppName("wpokt-bridge"))
+	co := options.Client().ApplyURI(uri).SetTimeout(timeout).SetAppName("wpokt-bridge")
+	for _, o := range opts {
+		o(co)
+	}
+	client, err := mongo.Connect(co)
 	if err != nil {
 		return nil, fmt.Errorf("connect mongodb: %w", err)
 	}

@@ -213,3 +213,25 @@ func TestConnectFailsClearly(t *testing.T) {
 	_, err := Connect(context.Background(), "mongodb://127.0.0.1:1/", "x", 500*time.Millisecond)
 	require.ErrorContains(t, err, "ping mongodb")
 }
+
+func TestSwapCursorKeepsAnOperatorsRescan(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	h, swapped, err := s.SwapCursor(ctx, "node-1", "pokt", 0, 50)
+	require.NoError(t, err)
+	require.True(t, swapped, "a node without a cursor gets one")
+	require.EqualValues(t, 50, h)
+	h, swapped, err = s.SwapCursor(ctx, "node-1", "pokt", 50, 60)
+	require.NoError(t, err)
+	require.True(t, swapped)
+	require.EqualValues(t, 60, h)
+
+	// An operator moves it back; the scanner's next swap from 60 yields.
+	require.NoError(t, s.SaveCursor(ctx, "node-1", "pokt", 10))
+	h, swapped, err = s.SwapCursor(ctx, "node-1", "pokt", 60, 70)
+	require.NoError(t, err)
+	require.False(t, swapped)
+	require.EqualValues(t, 10, h)
+	got, _, _ := s.Cursor(ctx, "node-1", "pokt")
+	require.EqualValues(t, 10, got)
+}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"go.mongodb.org/mongo-driver/v2/event"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
@@ -41,6 +42,8 @@ type Options struct {
 	Version string
 	// Metrics, when set, receives the node's metrics (else a fresh registry).
 	Metrics *Metrics
+	// MongoMonitor, when set, observes the node's MongoDB commands.
+	MongoMonitor *event.CommandMonitor
 }
 
 // Node is one running validator node.
@@ -79,7 +82,11 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 		}
 	}()
 	var err error
-	if n.store, err = store.Connect(ctx, cfg.Mongo.URI.Reveal(), cfg.Mongo.Database, cfg.Mongo.Timeout); err != nil {
+	var storeOpts []store.Option
+	if opts.MongoMonitor != nil {
+		storeOpts = append(storeOpts, store.WithMonitor(opts.MongoMonitor))
+	}
+	if n.store, err = store.Connect(ctx, cfg.Mongo.URI.Reveal(), cfg.Mongo.Database, cfg.Mongo.Timeout, storeOpts...); err != nil {
 		return nil, err
 	}
 	if n.pocket, err = pokt.NewClient(cfg.Pocket.RPCURL, pokt.Options{Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
@@ -261,7 +268,7 @@ func (n *Node) Run(ctx context.Context) error {
 	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
 		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Chain: n.pocket}
 	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,
-		Reconcile: n.cfg.Ethereum.ReconcileInterval, Settings: Settings(n.cfg, starters.ChainEthereum), Chain: n.eth}
+		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), Chain: n.eth}
 	if n.ethWS != nil {
 		ethScanner.Subscriber = n.ethWS
 	}
@@ -280,6 +287,14 @@ func (n *Node) Run(ctx context.Context) error {
 	wg.Wait()
 	n.logger.Info("node stopping")
 	return nil
+}
+
+// reconcileInterval is the configured one, or the time of log_range blocks.
+func reconcileInterval(e config.Ethereum) time.Duration {
+	if e.ReconcileInterval > 0 {
+		return e.ReconcileInterval
+	}
+	return time.Duration(e.LogRange) * e.BlockTime
 }
 
 // heartbeat writes the node's health document every few seconds.

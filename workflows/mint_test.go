@@ -363,3 +363,16 @@ func TestSignersReportedByCopperOnACompleteOrderAreRecorded(t *testing.T) {
 	require.Equal(t, transfer.StatusExecuted, st.Status)
 	require.Equal(t, []string{"node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8", "node-9"}, st.Signers)
 }
+
+func TestAShortSignerRetryMaxMakesAValidRetryPolicy(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	env := newEnv(t, f)
+	grantNonce(env, 1)
+	s := testSettings()
+	s.SignerRetryMax = 200 * time.Millisecond
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+}

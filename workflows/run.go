@@ -108,8 +108,8 @@ func validateSettings(s transfer.Settings) error {
 	switch {
 	case s.Confirmations < 0:
 		return errors.New("settings: negative confirmations")
-	case s.BlockTime <= 0 || s.PollInterval <= 0 || s.OrderPollInterval <= 0:
-		return errors.New("settings: block time and poll intervals must be positive")
+	case s.BlockTime <= 0 || s.PollInterval <= 0 || s.OrderPollInterval <= 0 || s.SignerRetryMax <= 0:
+		return errors.New("settings: block time, poll intervals and signer retry must be positive")
 	case s.Threshold < 1 || s.Threshold > len(s.Signers):
 		return fmt.Errorf("settings: threshold %d of %d signers", s.Threshold, len(s.Signers))
 	}
@@ -347,7 +347,7 @@ func (r *run) collectSignatures(kind transfer.OrderKind, logPosition int) error 
 			TaskQueue:           transfer.SignerQueue(node),
 			StartToCloseTimeout: signTimeout,
 			RetryPolicy: &temporal.RetryPolicy{
-				InitialInterval:        time.Second,
+				InitialInterval:        min(time.Second, r.settings.SignerRetryMax),
 				BackoffCoefficient:     2,
 				MaximumInterval:        r.settings.SignerRetryMax,
 				NonRetryableErrorTypes: []string{transfer.SignerRefusedError},

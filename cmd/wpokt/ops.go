@@ -79,7 +79,8 @@ func rescanCmd(ep *endpoints) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rescan --node node-3 --chain eth --from N",
 		Short: "Move a node's scanner cursor back so that it scans again from height N",
-		Long: `Moves a node's durable cursor back; its scanner picks the new position up at its next round.
+		Long: `Moves a node's durable cursor back; its scanner picks the new position up when it next
+writes its own (within node's cursor save interval, 5 s) and scans again from there.
 A re-scan is safe: every transfer maps to one workflow ID that can never run twice, and a
 transfer Temporal has forgotten (retention) is stopped by its record in the projection and by
 Copper's externalOrderId. Moving a cursor forward skips transfers, so it needs --force.`,

@@ -6,6 +6,7 @@ package rpcproxy
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +35,7 @@ type Proxy struct {
 	calls   atomic.Int64
 	mu      sync.Mutex
 	rewrite Rewrite
+	methods map[string]int64
 }
 
 // Start serves a proxy to target on addr ("127.0.0.1:0" for a free port).
@@ -49,7 +51,7 @@ func Start(target, addr string) (*Proxy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rpcproxy: listen %s: %w", addr, err)
 	}
-	p := &Proxy{target: u, url: "http://" + l.Addr().String()}
+	p := &Proxy{target: u, url: "http://" + l.Addr().String(), methods: map[string]int64{}}
 	p.rp = &httputil.ReverseProxy{
 		Rewrite: func(r *httputil.ProxyRequest) {
 			r.SetURL(u)
@@ -77,6 +79,18 @@ func (p *Proxy) WSURL() string { return "ws" + p.url[len("http"):] }
 
 // Calls counts the requests the proxy received.
 func (p *Proxy) Calls() int64 { return p.calls.Load() }
+
+// Methods counts the calls by JSON-RPC method (Ethereum) or by path
+// (Pocket's REST-like RPC).
+func (p *Proxy) Methods() map[string]int64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make(map[string]int64, len(p.methods))
+	for k, v := range p.methods {
+		out[k] = v
+	}
+	return out
+}
 
 // SetDown makes the proxy answer 503 to everything (the node's RPC is down).
 func (p *Proxy) SetDown(down bool) { p.down.Store(down) }
@@ -109,19 +123,39 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "rpcproxy: node RPC down", http.StatusServiceUnavailable)
 		return
 	}
-	p.mu.Lock()
-	lying := p.rewrite != nil
-	p.mu.Unlock()
-	if lying && r.Body != nil && r.Header.Get("Upgrade") == "" {
+	if r.Body != nil && r.Header.Get("Upgrade") == "" {
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
 			http.Error(w, "rpcproxy: read request: "+err.Error(), http.StatusBadRequest)
 			return
 		}
+		p.count(r.URL.Path, body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		r = r.WithContext(context.WithValue(r.Context(), reqBodyKey{}, body))
 	}
 	p.rp.ServeHTTP(w, r)
+}
+
+// count files a request under its JSON-RPC method(s), or its path.
+func (p *Proxy) count(path string, body []byte) {
+	var one struct {
+		Method string `json:"method"`
+	}
+	var batch []struct {
+		Method string `json:"method"`
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case json.Unmarshal(body, &one) == nil && one.Method != "":
+		p.methods[one.Method]++
+	case json.Unmarshal(body, &batch) == nil && len(batch) > 0:
+		for _, b := range batch {
+			p.methods[b.Method]++
+		}
+	default:
+		p.methods[path]++
+	}
 }
 
 func (p *Proxy) modify(resp *http.Response) error {

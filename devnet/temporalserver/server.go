@@ -183,6 +183,14 @@ func (s *Server) waitReady(ctx context.Context) error {
 	}
 }
 
+// Pid is the server process's ID (0 when stopped).
+func (s *Server) Pid() int {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
+
 // Address is the frontend's gRPC address.
 func (s *Server) Address() string { return "127.0.0.1:" + strconv.Itoa(s.opts.Port) }
 

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Results is what one `make bench` run measured (bench/results.json).
+type Results struct {
+	Date      string `json:"date"`
+	Command   string `json:"command"`
+	Cores     int    `json:"cores"`
+	GoVersion string `json:"go_version"`
+	Settings  struct {
+		Nodes               int    `json:"nodes"`
+		Threshold           int    `json:"threshold"`
+		BlockInterval       string `json:"block_interval"`
+		Confirmations       int64  `json:"confirmations"`
+		ScanInterval        string `json:"scan_interval"`
+		PollInterval        string `json:"poll_interval"`
+		CopperExecDelay     string `json:"copper_execution_delay"`
+		TemporalDevServer   string `json:"temporal_dev_server"`
+		EthScannerSubscribe bool   `json:"eth_scanner_subscribes"`
+	} `json:"settings"`
+	Skeleton   SkeletonResult   `json:"skeleton"`
+	Latency    LatencyResult    `json:"overhead_latency"`
+	Throughput ThroughputResult `json:"throughput"`
+	Baseline   LatencyResult    `json:"polling_baseline"`
+	Costs      Costs            `json:"cost_per_transfer"`
+	Resources  Resources        `json:"resources"`
+	Wall       string           `json:"wall_time"`
+}
+
+// Stats are latency figures in seconds.
+type Stats struct {
+	N   int     `json:"n"`
+	P50 float64 `json:"p50_s"`
+	P90 float64 `json:"p90_s"`
+	P99 float64 `json:"p99_s"`
+	Max float64 `json:"max_s"`
+}
+
+func summarize(ds []time.Duration) Stats {
+	if len(ds) == 0 {
+		return Stats{}
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	q := func(p float64) float64 {
+		i := int(p*float64(len(s))+0.5) - 1
+		return s[max(0, min(i, len(s)-1))].Seconds()
+	}
+	return Stats{N: len(s), P50: q(0.5), P90: q(0.9), P99: q(0.99), Max: s[len(s)-1].Seconds()}
+}
+
+// SkeletonResult is the empty workflow of the same shape.
+type SkeletonResult struct {
+	Latency       Stats   `json:"one_at_a_time"`
+	Throughput    float64 `json:"workflows_per_s"`
+	LoadedLatency Stats   `json:"loaded_latency"`
+	Runs          int     `json:"runs"`
+	InFlight      int     `json:"in_flight"`
+}
+
+// LatencyResult is the bridge's overhead: from the moment the source tx
+// had its confirmations to executed.
+type LatencyResult struct {
+	Overhead Stats `json:"overhead"`
+	// Destination is the part of the overhead spent waiting for the
+	// destination chain to include the executed order (the next block).
+	Destination Stats   `json:"destination_inclusion"`
+	Rate        float64 `json:"sent_per_s"`
+	Mints       int     `json:"mints"`
+	Burns       int     `json:"burns"`
+}
+
+// ThroughputResult is the burst run.
+type ThroughputResult struct {
+	Transfers   int     `json:"transfers"`
+	Senders     int     `json:"senders"`
+	Burst       int     `json:"burst"`
+	Seconds     float64 `json:"seconds"`
+	PerSecond   float64 `json:"transfers_per_s"`
+	Orders      int     `json:"orders"`
+	Lost        int     `json:"lost"`
+	Duplicated  int     `json:"duplicated"`
+	Invariant   string  `json:"invariant"`
+	Latency     Stats   `json:"send_to_executed"`
+	SkeletonPct float64 `json:"fraction_of_skeleton"`
+}
+
+// Costs are per transfer, all 12 nodes together, over the throughput run.
+type Costs struct {
+	Actions       float64            `json:"temporal_actions"`
+	ActionsByKind map[string]float64 `json:"temporal_actions_by_kind"`
+	WorkflowTasks float64            `json:"temporal_workflow_tasks"`
+	MongoWrites   float64            `json:"mongo_writes"`
+	EthRPCCalls   float64            `json:"eth_rpc_calls"`
+	PoktRPCCalls  float64            `json:"pokt_rpc_calls"`
+	CopperCalls   float64            `json:"copper_calls"`
+	CPUSeconds    float64            `json:"cpu_seconds"`
+	// IdleEthCalls is the log-scanning calls per node per 2,000 idle blocks.
+	IdleEthLogCallsPer2000 float64 `json:"idle_eth_log_calls_per_node_per_2000_blocks"`
+}
+
+// Resources are peak resident memory figures, in MiB.
+type Resources struct {
+	DevnetRSSMiB   float64 `json:"devnet_process_peak_rss_mib"`
+	TemporalRSSMiB float64 `json:"temporal_dev_server_peak_rss_mib"`
+	NodeRSSMiB     float64 `json:"one_node_alone_peak_rss_mib"`
+}
+
+// Markdown renders the table for README's Performance section.
+func (r Results) Markdown() string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	sk, l, t, c := r.Skeleton, r.Latency, r.Throughput, r.Costs
+	w("Measured by `%s` on %s (%d cores, %s), %d nodes, threshold %d, blocks every %s, %d confirmations, Temporal dev server (SQLite WAL, eager activities). Medians and ratios from one run.",
+		r.Command, r.Date, r.Cores, r.GoVersion, r.Settings.Nodes, r.Settings.Threshold, r.Settings.BlockInterval, r.Settings.Confirmations)
+	w("")
+	w("| measure | bridge | skeleton (same shape, empty steps) | ratio / difference |")
+	w("|---|---|---|---|")
+	w("| overhead, confirmed -> executed, p50 | %.2f s | %.2f s | +%.2f s |", l.Overhead.P50, sk.Latency.P50, l.Overhead.P50-sk.Latency.P50)
+	w("| overhead p90 / p99 / max | %.2f / %.2f / %.2f s | %.2f / %.2f / %.2f s | |", l.Overhead.P90, l.Overhead.P99, l.Overhead.Max, sk.Latency.P90, sk.Latency.P99, sk.Latency.Max)
+	w("| of which: destination chain includes the executed order, p50 | %.2f s | | |", l.Destination.P50)
+	w("| throughput, %d transfers in bursts of %d (%d senders) | %.1f transfers/s | %.1f workflows/s | %.0f%% |", t.Transfers, t.Burst, t.Senders, t.PerSecond, sk.Throughput, 100*t.SkeletonPct)
+	w("| lost / duplicated / orders | %d / %d / %d | | books: %s |", t.Lost, t.Duplicated, t.Orders, t.Invariant)
+	w("| polling baseline (%s scans and polls, production validator shape scaled /10), p50 | %.2f s | | bridge is %.1fx faster (x10 at production's 30 s) |", r.Settings.PollInterval, r.Baseline.Overhead.P50, r.Baseline.Overhead.P50/max(l.Overhead.P50, 0.001))
+	w("")
+	w("| cost per transfer (12 nodes together) | value |")
+	w("|---|---|")
+	w("| Temporal actions (starts, signals, activities, timers, local-activity batches, upserts, updates) | %.1f |", c.Actions)
+	w("| Temporal workflow tasks | %.1f |", c.WorkflowTasks)
+	w("| MongoDB writes | %.1f |", c.MongoWrites)
+	w("| Ethereum RPC calls / Pocket RPC calls | %.1f / %.1f |", c.EthRPCCalls, c.PoktRPCCalls)
+	w("| Copper API and co-signer calls | %.1f |", c.CopperCalls)
+	w("| CPU seconds (devnet process + Temporal dev server) | %.3f |", c.CPUSeconds)
+	w("| Ethereum log queries per node per 2,000 idle blocks | %.2f |", c.IdleEthLogCallsPer2000)
+	w("| peak RSS: devnet process / Temporal dev server / one node alone | %.0f / %.0f / %.0f MiB |", r.Resources.DevnetRSSMiB, r.Resources.TemporalRSSMiB, r.Resources.NodeRSSMiB)
+	return b.String()
+}
