@@ -502,16 +502,7 @@ type fakeOrchestrator struct {
 	err      error
 	updates  []client.UpdateWithStartWorkflowOptions
 	starts   []client.StartWorkflowOptions
-	signals  []fakeSignal
 	startArg []any
-}
-
-type fakeSignal struct {
-	WorkflowID, Name string
-	Arg              any
-	Options          client.StartWorkflowOptions
-	Workflow         any
-	Args             []any
 }
 
 func (f *fakeOrchestrator) UpdateWithStartWorkflow(_ context.Context, o client.UpdateWithStartWorkflowOptions) (client.WorkflowUpdateHandle, error) {
@@ -536,14 +527,6 @@ type fakeStartOperation struct{}
 
 func (fakeStartOperation) Get(context.Context) (client.WorkflowRun, error) {
 	return nil, errors.New("fake start operation")
-}
-
-func (f *fakeOrchestrator) SignalWithStartWorkflow(_ context.Context, workflowID, signalName string, signalArg any,
-	o client.StartWorkflowOptions, workflow any, args ...any) (client.WorkflowRun, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.signals = append(f.signals, fakeSignal{WorkflowID: workflowID, Name: signalName, Arg: signalArg, Options: o, Workflow: workflow, Args: args})
-	return nil, f.err
 }
 
 type fakeUpdate struct {

@@ -50,12 +50,10 @@ type Projection interface {
 }
 
 // Orchestrator is the part of the Temporal client the activities use, to
-// reach the control and nonce workflows.
+// reach the control workflow.
 type Orchestrator interface {
 	UpdateWithStartWorkflow(ctx context.Context, options client.UpdateWithStartWorkflowOptions) (client.WorkflowUpdateHandle, error)
 	NewWithStartWorkflowOperation(options client.StartWorkflowOptions, workflow any, args ...any) client.WithStartWorkflowOperation
-	SignalWithStartWorkflow(ctx context.Context, workflowID, signalName string, signalArg any,
-		options client.StartWorkflowOptions, workflow any, workflowArgs ...any) (client.WorkflowRun, error)
 }
 
 // Shared are the activities any node runs for any transfer: local ones
@@ -168,9 +166,18 @@ func (a *Shared) PriorRecord(ctx context.Context, workflowID string) (transfer.P
 }
 
 // Reserve asks the control workflow (starting it if needed) to let an
-// amount through the governor and the pause, with this node's limits.
+// amount through the governor and the pause, with this node's limits; for
+// a mint it brings the recipient's nonce as this node's RPC reads it, for
+// the control workflow's nonce lease.
 func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
 	req.SingleTransferLimit, req.DailyCap = a.Rules.SingleTransferLimit, a.Rules.DailyCap
+	if req.Recipient != "" {
+		n, err := a.readUserNonce(ctx, req.Recipient)
+		if err != nil {
+			return transfer.ReserveResult{}, err
+		}
+		req.ChainNonce = n
+	}
 	start := a.Temporal.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
 		ID:                       transfer.ControlWorkflowID,
 		TaskQueue:                a.Rules.TaskQueue,
@@ -196,23 +203,8 @@ func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (tran
 	return res, nil
 }
 
-// RequestNonce queues a mint for its recipient's nonce; the nonce workflow
-// signals the grant back. Asking twice keeps one place in the queue.
-func (a *Shared) RequestNonce(ctx context.Context, req transfer.NonceAcquire) error {
-	id := transfer.NonceWorkflowID(req.Recipient)
-	_, err := a.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalNonceAcquire, req, client.StartWorkflowOptions{
-		ID:                    id,
-		TaskQueue:             a.Rules.TaskQueue,
-		WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
-	}, transfer.NonceWorkflowType, transfer.NonceState{Recipient: req.Recipient})
-	if err != nil {
-		return fmt.Errorf("request mint nonce of %s for %s: %w", req.Recipient, req.WorkflowID, err)
-	}
-	return nil
-}
-
-// ReadUserNonce reads the last mint nonce of a recipient on chain.
-func (a *Shared) ReadUserNonce(ctx context.Context, recipient string) (uint64, error) {
+// readUserNonce reads the last mint nonce of a recipient on chain.
+func (a *Shared) readUserNonce(ctx context.Context, recipient string) (uint64, error) {
 	if !common.IsHexAddress(recipient) {
 		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("recipient %q is not an address", recipient), "BadInput", nil)
 	}

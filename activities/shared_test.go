@@ -496,21 +496,24 @@ func TestVerifyDestination(t *testing.T) {
 	assert.Equal(t, big.NewInt(2_500_000), bal)
 }
 
-func TestReadUserNonce(t *testing.T) {
+// A mint's reserve brings the recipient's nonce as this node reads it.
+func TestReserveOfAMintReadsTheChainNonce(t *testing.T) {
 	st := newStack(t)
+	orch := &fakeOrchestrator{reserve: transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: 3}}
 	a := st.shared()
+	a.Temporal = orch
 	r := recipient("nonce")
-
-	n, err := a.ReadUserNonce(t.Context(), r.Hex())
-	require.NoError(t, err)
-	assert.Zero(t, n)
 	st.eth.Mint(t, r, big.NewInt(1_000_000), big.NewInt(1))
 	st.eth.Mint(t, r, big.NewInt(1_000_000), big.NewInt(2))
-	n, err = a.ReadUserNonce(t.Context(), strings.ToLower(r.Hex()))
-	require.NoError(t, err)
-	assert.Equal(t, uint64(2), n)
 
-	_, err = a.ReadUserNonce(t.Context(), "0x1234")
+	res, err := a.Reserve(t.Context(), transfer.ReserveRequest{WorkflowID: "mint-ab", Amount: 5, Recipient: strings.ToLower(r.Hex())})
+	require.NoError(t, err)
+	assert.EqualValues(t, 3, res.Nonce)
+	require.Len(t, orch.updates, 1)
+	sent := orch.updates[0].UpdateOptions.Args[0].(transfer.ReserveRequest)
+	assert.EqualValues(t, 2, sent.ChainNonce)
+
+	_, err = a.Reserve(t.Context(), transfer.ReserveRequest{WorkflowID: "mint-cd", Amount: 5, Recipient: "0x1234"})
 	requireAppError(t, err, "BadInput", true, `"0x1234" is not an address`)
 }
 
@@ -537,26 +540,6 @@ func TestReserveUsesTheNodeLimits(t *testing.T) {
 	_, err = a.Reserve(t.Context(), transfer.ReserveRequest{WorkflowID: "mint-cd", Amount: 1})
 	require.ErrorIs(t, err, orch.err)
 	assert.Contains(t, err.Error(), "reserve 1 upokt for mint-cd")
-}
-
-func TestRequestNonce(t *testing.T) {
-	orch := &fakeOrchestrator{}
-	a := &activities.Shared{Rules: activities.Rules{TaskQueue: "bridge"}, Temporal: orch}
-	req := transfer.NonceAcquire{WorkflowID: "mint-ab", Recipient: testRecipient.Hex()}
-	require.NoError(t, a.RequestNonce(t.Context(), req))
-	require.Len(t, orch.signals, 1)
-	s := orch.signals[0]
-	id := "mint-nonce-" + strings.ToLower(testRecipient.Hex())
-	assert.Equal(t, id, s.WorkflowID)
-	assert.Equal(t, id, s.Options.ID)
-	assert.Equal(t, "bridge", s.Options.TaskQueue)
-	assert.Equal(t, transfer.SignalNonceAcquire, s.Name)
-	assert.Equal(t, req, s.Arg)
-	assert.Equal(t, transfer.NonceWorkflowType, s.Workflow)
-	assert.Equal(t, []any{transfer.NonceState{Recipient: req.Recipient}}, s.Args)
-
-	orch.err = errors.New("temporal unavailable")
-	require.ErrorIs(t, a.RequestNonce(t.Context(), req), orch.err)
 }
 
 func TestProjection(t *testing.T) {

@@ -110,7 +110,7 @@ func TestDepositAndBurnCrossTheBridgeOnce(t *testing.T) {
 	if dir := os.Getenv("WPOKT_RECORD_HISTORIES"); dir != "" {
 		for name, id := range map[string]string{
 			"mint.json": mint.TransferID, "burn.json": burn.TransferID, "refund.json": refund.TransferID,
-			"control.json": transfer.ControlWorkflowID, "nonce.json": transfer.NonceWorkflowID(alice.Eth.Address.Hex()),
+			"control.json": transfer.ControlWorkflowID,
 		} {
 			recordHistory(t, tc, id, filepath.Join(dir, name))
 		}

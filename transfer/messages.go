@@ -16,16 +16,11 @@ const (
 	MintWorkflowType    = "MintWorkflow"
 	BurnWorkflowType    = "BurnWorkflow"
 	ControlWorkflowType = "ControlWorkflow"
-	NonceWorkflowType   = "MintNonceWorkflow"
 )
 
-// ControlWorkflowID is the one workflow that holds the global pause and the
-// governor's rolling window.
+// ControlWorkflowID is the one workflow that holds the global pause, the
+// governor's rolling window and the mint nonce leases.
 const ControlWorkflowID = "wpokt-control"
-
-// NonceWorkflowID is the workflow that hands out the mint nonces of one
-// recipient, one mint at a time.
-func NonceWorkflowID(recipient string) string { return "mint-nonce-" + strings.ToLower(recipient) }
 
 // Signals.
 const (
@@ -42,9 +37,9 @@ const (
 	// SignalResumed is sent by the control workflow to each transfer that
 	// waited on the pause.
 	SignalResumed = "resumed"
-	// SignalNonceAcquire, SignalNonceGranted and SignalNonceRelease are the
-	// handshake between a mint and its recipient's nonce workflow.
-	SignalNonceAcquire = "nonce-acquire"
+	// SignalNonceGranted tells a queued mint its nonce (control workflow to
+	// mint); SignalNonceRelease gives the lease back (mint to control
+	// workflow, or an operator for a mint that was terminated).
 	SignalNonceGranted = "nonce-granted"
 	SignalNonceRelease = "nonce-release"
 )
@@ -85,8 +80,6 @@ const (
 	ActivityReadBurn          = "ReadBurn"
 	ActivityPriorRecord       = "PriorRecord"
 	ActivityReserve           = "Reserve"
-	ActivityRequestNonce      = "RequestNonce"
-	ActivityReadUserNonce     = "ReadUserNonce"
 	ActivityFindOrder         = "FindOrder"
 	ActivityCreateOrder       = "CreateOrder"
 	ActivityAwaitOrder        = "AwaitOrder"
@@ -207,10 +200,17 @@ type BurnRef struct {
 	LogPosition int
 }
 
-// ReserveRequest asks the control workflow to let an order through.
+// ReserveRequest asks the control workflow to let an order through, and
+// for a mint, for the recipient's next nonce.
 type ReserveRequest struct {
 	WorkflowID string
 	Amount     uint64
+	// Recipient is set for a mint: the order needs the recipient's next
+	// mint nonce, leased to one mint at a time.
+	Recipient string
+	// ChainNonce is the recipient's last nonce on chain, as the asking
+	// node reads it (the activity fills it in).
+	ChainNonce uint64
 	// Released is set after an operator released a held transfer: the
 	// amount counts toward the window but no limit holds it again.
 	Released bool
@@ -224,29 +224,29 @@ const (
 	ReserveGranted = "granted"
 	ReserveHeld    = "held"
 	ReservePaused  = "paused"
+	// ReserveQueued: the amount is granted but another mint to the same
+	// recipient holds the nonce lease; a nonce-granted signal follows.
+	ReserveQueued = "queued"
 )
 
 // ReserveResult is the control workflow's answer.
 type ReserveResult struct {
 	Decision string
 	Reason   string
+	// Nonce is the mint nonce leased to the asking mint (granted mints).
+	Nonce uint64
 }
 
-// NonceAcquire asks a recipient's nonce workflow for the next mint nonce.
-type NonceAcquire struct {
-	WorkflowID string
-	Recipient  string
-}
-
-// NonceGrant gives a mint its nonce; it holds it until it releases.
+// NonceGrant gives a queued mint its nonce; it holds it until it releases.
 type NonceGrant struct {
 	Nonce uint64
 }
 
-// NonceRelease returns the lease. Used says whether the nonce was minted on
-// chain, so that the next mint takes the one after it.
+// NonceRelease returns a mint's lease. Used says whether the nonce was
+// minted on chain, so that the next mint takes the one after it.
 type NonceRelease struct {
 	WorkflowID string
+	Recipient  string
 	Nonce      uint64
 	Used       bool
 }
@@ -409,8 +409,8 @@ func ReturnMemo(burnTxHash string, logPosition int) string {
 	return fmt.Sprintf("wPOKT burn %s-%d", strings.ToLower(burnTxHash), logPosition)
 }
 
-// ControlState is the bridge-wide state: the pause and the governor's
-// window of recent grants.
+// ControlState is the bridge-wide state: the pause, the governor's window
+// of recent grants and the mint nonce leases.
 type ControlState struct {
 	Paused      bool
 	PausedBy    string
@@ -420,6 +420,8 @@ type ControlState struct {
 	Window []Grant
 	// Waiting lists the transfers to signal when the bridge resumes.
 	Waiting []string
+	// Nonces are the recipients with a mint in flight (or recently).
+	Nonces []RecipientNonces
 	// Handled counts requests since this run started.
 	Handled int
 }
@@ -431,16 +433,18 @@ type Grant struct {
 	At         time.Time
 }
 
-// NonceState is the lease of one recipient's mint nonce.
-type NonceState struct {
-	Recipient string
-	// Holder is the mint that holds the lease, with the nonce it got.
+// RecipientNonces is the nonce lease of one recipient: the contract takes
+// nonce n+1 only once n is minted, so one mint at a time holds it, from
+// creating its order until the order ended.
+type RecipientNonces struct {
+	// Recipient is the lower-case Ethereum address.
+	Recipient   string
 	Holder      string
 	HolderNonce uint64
 	// Queue lists the mints waiting for the lease, first come first served.
 	Queue []string
-	// NextMin is one past the last nonce a mint reported used: a floor for
-	// the next grant in case a node's RPC still shows an older nonce.
-	NextMin uint64
-	Granted int
+	// NextMin is the lowest nonce the next mint may take: one past the
+	// last minted, in case a node's RPC still shows an older nonce.
+	NextMin   uint64
+	IdleSince time.Time
 }

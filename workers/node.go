@@ -338,14 +338,11 @@ func RegisterShared(w worker.Registry, a *activities.Shared) {
 	w.RegisterWorkflowWithOptions(workflows.MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
 	w.RegisterWorkflowWithOptions(workflows.BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
 	w.RegisterWorkflowWithOptions(workflows.ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
-	w.RegisterWorkflowWithOptions(workflows.MintNonceWorkflow, workflow.RegisterOptions{Name: transfer.NonceWorkflowType})
 	for name, fn := range map[string]any{
 		transfer.ActivityReadDeposit:       a.ReadDeposit,
 		transfer.ActivityReadBurn:          a.ReadBurn,
 		transfer.ActivityPriorRecord:       a.PriorRecord,
 		transfer.ActivityReserve:           a.Reserve,
-		transfer.ActivityRequestNonce:      a.RequestNonce,
-		transfer.ActivityReadUserNonce:     a.ReadUserNonce,
 		transfer.ActivityFindOrder:         a.FindOrder,
 		transfer.ActivityCreateOrder:       a.CreateOrder,
 		transfer.ActivityAwaitOrder:        a.AwaitOrder,

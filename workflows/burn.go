@@ -68,9 +68,6 @@ func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 	}
 	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
 
-	if err := r.reserve(r.reserveRequest(burn.ReturnAmount)); err != nil {
-		return r.st, err
-	}
 	ref, err := r.findOrder()
 	if err != nil {
 		return r.st, err
@@ -79,6 +76,9 @@ func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 		r.useOrder(ref)
 		r.setStatus(transfer.StatusStarted, "resuming custody order "+ref.OrderID)
 	} else {
+		if _, err := r.reserve(r.reserveRequest(burn.ReturnAmount)); err != nil {
+			return r.st, err
+		}
 		ref, err = r.createOrder(transfer.OrderSpec{
 			ExternalID: r.st.WorkflowID, Kind: transfer.OrderReturn,
 			Recipient: burn.Recipient, Amount: burn.ReturnAmount,

@@ -42,7 +42,7 @@ func TestBurnHappyPath(t *testing.T) {
 	require.Equal(t, sender, spec.Recipient)
 	require.EqualValues(t, 2_990_000, spec.Amount, "the vault returns the amount minus the Pocket fee")
 	require.Contains(t, spec.Memo, "-1")
-	require.Zero(t, f.nonceRequests)
+	require.Zero(t, f.mintReserves())
 	require.Equal(t, []transfer.Status{
 		transfer.StatusDetected, transfer.StatusConfirmed, transfer.StatusStarted, transfer.StatusSigned, transfer.StatusExecuted,
 	}, f.statuses())

@@ -3,6 +3,7 @@ package workflows
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
@@ -17,9 +18,10 @@ const governorWindow = 24 * time.Hour
 // many requests it continues as new with its state.
 const controlContinueAfter = 2000
 
-// ControlWorkflow holds the global pause and the governor. Transfers ask it
-// (update "reserve") before they create an order; operators pause and
-// resume it by signal:
+// ControlWorkflow holds the global pause, the governor and the mint nonce
+// leases. Transfers ask it (update "reserve") before they create an order;
+// mints give their nonce lease back by signal; operators pause and resume
+// it by signal:
 //
 //	temporal workflow signal --workflow-id wpokt-control --name pause --input '{"By":"alice","Reason":"incident 42"}'
 //	temporal workflow signal --workflow-id wpokt-control --name resume
@@ -45,8 +47,19 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 	}
 	pause := workflow.GetSignalChannel(ctx, transfer.SignalPause)
 	resume := workflow.GetSignalChannel(ctx, transfer.SignalResume)
+	release := workflow.GetSignalChannel(ctx, transfer.SignalNonceRelease)
 	drain := func() {
 		for {
+			var rel transfer.NonceRelease
+			if release.ReceiveAsync(&rel) {
+				s.Handled++
+				if next, nonce, ok := releaseNonce(&s, rel, workflow.Now(ctx)); ok {
+					// A mint that ended meanwhile cannot be told: the next
+					// release (or its own re-reserve) moves the queue on.
+					_ = workflow.SignalExternalWorkflow(ctx, next, "", transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
+				}
+				continue
+			}
 			var p transfer.PauseSignal
 			if pause.ReceiveAsync(&p) {
 				s.Paused, s.PausedBy, s.PauseReason, s.PausedAt = true, orUnknown(p.By), p.Reason, workflow.Now(ctx)
@@ -71,7 +84,7 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 	}
 	for {
 		err := workflow.Await(ctx, func() bool {
-			return pause.Len() > 0 || resume.Len() > 0 || s.Handled >= controlContinueAfter ||
+			return pause.Len() > 0 || resume.Len() > 0 || release.Len() > 0 || s.Handled >= controlContinueAfter ||
 				workflow.GetInfo(ctx).GetContinueAsNewSuggested()
 		})
 		if err != nil {
@@ -90,8 +103,8 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 }
 
 // reserve decides one request: paused first, then the single-transfer
-// limit, then the rolling cap. Asking twice for one transfer is answered
-// the same way.
+// limit, then the rolling cap, then for a mint its recipient's nonce lease.
+// Asking twice for one transfer is answered the same way.
 func reserve(s *transfer.ControlState, req transfer.ReserveRequest, now time.Time) transfer.ReserveResult {
 	if s.Paused {
 		if !containsString(s.Waiting, req.WorkflowID) {
@@ -103,7 +116,7 @@ func reserve(s *transfer.ControlState, req transfer.ReserveRequest, now time.Tim
 	var sum uint64
 	for _, g := range s.Window {
 		if g.WorkflowID == req.WorkflowID {
-			return transfer.ReserveResult{Decision: transfer.ReserveGranted}
+			return leaseNonce(s, req, now)
 		}
 		sum += g.Amount
 	}
@@ -118,9 +131,65 @@ func reserve(s *transfer.ControlState, req transfer.ReserveRequest, now time.Tim
 		}
 	}
 	s.Window = append(s.Window, transfer.Grant{WorkflowID: req.WorkflowID, Amount: req.Amount, At: now})
-	return transfer.ReserveResult{Decision: transfer.ReserveGranted}
+	return leaseNonce(s, req, now)
 }
 
+// leaseNonce gives a mint its recipient's next nonce, or a place in the
+// queue behind the mint that holds it. Other transfers need no nonce.
+func leaseNonce(s *transfer.ControlState, req transfer.ReserveRequest, now time.Time) transfer.ReserveResult {
+	if req.Recipient == "" {
+		return transfer.ReserveResult{Decision: transfer.ReserveGranted}
+	}
+	r := recipientNonces(s, req.Recipient, now)
+	switch {
+	case r.Holder == req.WorkflowID:
+	case r.Holder == "":
+		r.Holder, r.HolderNonce = req.WorkflowID, max(req.ChainNonce+1, r.NextMin)
+	default:
+		if !containsString(r.Queue, req.WorkflowID) {
+			r.Queue = append(r.Queue, req.WorkflowID)
+		}
+		return transfer.ReserveResult{Decision: transfer.ReserveQueued,
+			Reason: fmt.Sprintf("the mint nonce of %s is held by %s; %d mints queued", req.Recipient, r.Holder, len(r.Queue))}
+	}
+	return transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: r.HolderNonce}
+}
+
+// releaseNonce takes a mint's lease back and hands it to the next queued
+// mint, whose ID and nonce it returns (ok false when nobody waits).
+func releaseNonce(s *transfer.ControlState, rel transfer.NonceRelease, now time.Time) (next string, nonce uint64, ok bool) {
+	r := recipientNonces(s, rel.Recipient, now)
+	if r.Holder != rel.WorkflowID {
+		return "", 0, false
+	}
+	if rel.Used {
+		r.NextMin = max(r.NextMin, rel.Nonce+1)
+	} else {
+		// Never minted: the next mint takes the same nonce.
+		r.NextMin = max(r.NextMin, rel.Nonce)
+	}
+	r.Holder, r.HolderNonce, r.IdleSince = "", 0, now
+	if len(r.Queue) == 0 {
+		return "", 0, false
+	}
+	r.Holder, r.HolderNonce, r.Queue = r.Queue[0], r.NextMin, r.Queue[1:]
+	return r.Holder, r.HolderNonce, true
+}
+
+func recipientNonces(s *transfer.ControlState, recipient string, now time.Time) *transfer.RecipientNonces {
+	key := strings.ToLower(recipient)
+	for i := range s.Nonces {
+		if s.Nonces[i].Recipient == key {
+			return &s.Nonces[i]
+		}
+	}
+	s.Nonces = append(s.Nonces, transfer.RecipientNonces{Recipient: key, IdleSince: now})
+	return &s.Nonces[len(s.Nonces)-1]
+}
+
+// prune drops the grants older than the governor's window and the nonce
+// records of recipients idle for as long (by then every node's RPC shows
+// their last mint).
 func prune(s *transfer.ControlState, now time.Time) {
 	kept := s.Window[:0]
 	for _, g := range s.Window {
@@ -129,7 +198,18 @@ func prune(s *transfer.ControlState, now time.Time) {
 		}
 	}
 	s.Window = kept
+	nonces := s.Nonces[:0]
+	for _, r := range s.Nonces {
+		if r.Holder != "" || len(r.Queue) > 0 || now.Sub(r.IdleSince) < nonceIdle {
+			nonces = append(nonces, r)
+		}
+	}
+	s.Nonces = nonces
 }
+
+// nonceIdle is how long the nonce record of a recipient without a mint in
+// flight is kept.
+const nonceIdle = time.Hour
 
 func containsString(list []string, s string) bool {
 	for _, v := range list {

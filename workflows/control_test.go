@@ -119,3 +119,48 @@ func TestControlContinuesAsNewWithItsState(t *testing.T) {
 	var can *workflow.ContinueAsNewError
 	require.ErrorAs(t, env.GetWorkflowError(), &can)
 }
+
+func TestNonceLeasesSerialiseTheMintsOfOneRecipient(t *testing.T) {
+	env := newControlEnv(t)
+	var grants []transfer.NonceGrant
+	var grantedTo []string
+	env.OnSignalExternalWorkflow(mock.Anything, mock.Anything, "", transfer.SignalNonceGranted, mock.Anything).Return(
+		func(_, id, _, _ string, arg any) error {
+			grantedTo, grants = append(grantedTo, id), append(grants, arg.(transfer.NonceGrant))
+			return nil
+		})
+	mint := func(id string, chainNonce uint64) transfer.ReserveRequest {
+		return transfer.ReserveRequest{WorkflowID: id, Amount: 10, Recipient: "0xAbC", ChainNonce: chainNonce}
+	}
+	var a, b, c, aAgain, other, late transfer.ReserveResult
+	reserveAt(env, 1*time.Minute, mint("mint-a", 41), &a)
+	reserveAt(env, 2*time.Minute, mint("mint-b", 41), &b)
+	reserveAt(env, 3*time.Minute, mint("mint-c", 41), &c)
+	reserveAt(env, 4*time.Minute, mint("mint-a", 41), &aAgain)
+	reserveAt(env, 5*time.Minute, transfer.ReserveRequest{WorkflowID: "mint-x", Amount: 10, Recipient: "0xdef", ChainNonce: 7}, &other)
+	// mint-a minted 42: mint-b gets 43 at once.
+	signalAt(env, 6*time.Minute, transfer.SignalNonceRelease, transfer.NonceRelease{WorkflowID: "mint-a", Recipient: "0xabc", Nonce: 42, Used: true})
+	// A release from a mint that does not hold the lease changes nothing.
+	signalAt(env, 7*time.Minute, transfer.SignalNonceRelease, transfer.NonceRelease{WorkflowID: "mint-c", Recipient: "0xabc", Nonce: 99, Used: true})
+	// mint-b's order was rejected: 43 was never minted, mint-c takes it.
+	signalAt(env, 8*time.Minute, transfer.SignalNonceRelease, transfer.NonceRelease{WorkflowID: "mint-b", Recipient: "0xabc", Nonce: 43, Used: false})
+	signalAt(env, 9*time.Minute, transfer.SignalNonceRelease, transfer.NonceRelease{WorkflowID: "mint-c", Recipient: "0xabc", Nonce: 43, Used: true})
+	// A node whose RPC still shows nonce 41 cannot make the next mint reuse one.
+	reserveAt(env, 10*time.Minute, mint("mint-d", 41), &late)
+	env.RegisterDelayedCallback(env.CancelWorkflow, time.Hour)
+	env.ExecuteWorkflow(transfer.ControlWorkflowType, transfer.ControlState{})
+
+	require.Equal(t, transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: 42}, a)
+	require.Equal(t, transfer.ReserveQueued, b.Decision)
+	require.Contains(t, b.Reason, "held by mint-a")
+	require.Equal(t, transfer.ReserveQueued, c.Decision)
+	require.Equal(t, transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: 42}, aAgain, "asking again keeps the lease")
+	require.Equal(t, transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: 8}, other, "another recipient is independent")
+	require.Equal(t, []string{"mint-b", "mint-c"}, grantedTo)
+	require.Equal(t, []transfer.NonceGrant{{Nonce: 43}, {Nonce: 43}}, grants)
+	require.Equal(t, transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: 44}, late)
+}
+
+func signalAt(env *testsuite.TestWorkflowEnvironment, at time.Duration, name string, arg any) {
+	env.RegisterDelayedCallback(func() { env.SignalWorkflow(name, arg) }, at)
+}

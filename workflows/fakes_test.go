@@ -53,8 +53,9 @@ type fakeBridge struct {
 
 	reserve  []transfer.ReserveResult
 	reserves []transfer.ReserveRequest
+	// nonce is what the control workflow leases to a mint.
+	nonce uint64
 
-	nonceRequests int
 	await         transfer.AwaitOrderResult
 	verifyErr     error
 	prior         transfer.PriorRecord
@@ -66,6 +67,7 @@ func newFakeBridge() *fakeBridge {
 	return &fakeBridge{
 		confirmationsPerRead: 1,
 		orders:               map[string]transfer.OrderRef{},
+		nonce:                1,
 		refuse:               map[string]string{},
 		signCalls:            map[string]int{},
 		await:                transfer.AwaitOrderResult{Executed: true, Status: "executed", TxHash: "0xdest"},
@@ -116,19 +118,28 @@ func (f *fakeBridge) Reserve(_ context.Context, req transfer.ReserveRequest) (tr
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.reserves = append(f.reserves, req)
-	if len(f.reserve) == 0 {
-		return transfer.ReserveResult{Decision: transfer.ReserveGranted}, nil
+	res := transfer.ReserveResult{Decision: transfer.ReserveGranted}
+	if len(f.reserve) > 0 {
+		res = f.reserve[0]
+		f.reserve = f.reserve[1:]
 	}
-	res := f.reserve[0]
-	f.reserve = f.reserve[1:]
+	if res.Decision == transfer.ReserveGranted && req.Recipient != "" {
+		res.Nonce = f.nonce
+	}
 	return res, nil
 }
 
-func (f *fakeBridge) RequestNonce(context.Context, transfer.NonceAcquire) error {
+// mintReserves counts the reserve requests that asked for a nonce.
+func (f *fakeBridge) mintReserves() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.nonceRequests++
-	return nil
+	n := 0
+	for _, r := range f.reserves {
+		if r.Recipient != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func (f *fakeBridge) FindOrder(_ context.Context, externalID string) (transfer.OrderRef, error) {
@@ -203,8 +214,6 @@ func (f *fakeBridge) Project(_ context.Context, st transfer.State) error {
 	return nil
 }
 
-func (f *fakeBridge) ReadUserNonce(context.Context, string) (uint64, error) { return 41, nil }
-
 func (f *fakeBridge) statuses() []transfer.Status {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -221,10 +230,10 @@ func (f *fakeBridge) register(env *testsuite.TestWorkflowEnvironment) {
 	for name, fn := range map[string]any{
 		transfer.ActivityReadDeposit: f.ReadDeposit, transfer.ActivityReadBurn: f.ReadBurn,
 		transfer.ActivityPriorRecord: f.PriorRecord, transfer.ActivityReserve: f.Reserve,
-		transfer.ActivityRequestNonce: f.RequestNonce, transfer.ActivityFindOrder: f.FindOrder,
+		transfer.ActivityFindOrder: f.FindOrder,
 		transfer.ActivityCreateOrder: f.CreateOrder, transfer.ActivitySign: f.Sign,
 		transfer.ActivityAwaitOrder: f.AwaitOrder, transfer.ActivityVerifyDestination: f.VerifyDestination,
-		transfer.ActivityProject: f.Project, transfer.ActivityReadUserNonce: f.ReadUserNonce,
+		transfer.ActivityProject: f.Project,
 	} {
 		env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
 	}
@@ -257,8 +266,8 @@ func validDeposit() transfer.Deposit {
 	}
 }
 
-// newEnv makes a test environment with the fakes, the nonce release and
-// resume signals accepted, and the nonce grant delivered at once.
+// newEnv makes a test environment with the fakes and the nonce release
+// signal accepted.
 func newEnv(t *testing.T, f *fakeBridge) *testsuite.TestWorkflowEnvironment {
 	t.Helper()
 	env := newTestEnv(t)
@@ -277,11 +286,6 @@ func newTestEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 	return env
 }
 
-func grantNonce(env *testsuite.TestWorkflowEnvironment, nonce uint64) {
-	env.RegisterDelayedCallback(func() {
-		env.SignalWorkflow(transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
-	}, 0)
-}
 
 func seen(env *testsuite.TestWorkflowEnvironment, node string, height int64) {
 	env.RegisterDelayedCallback(func() {

@@ -96,21 +96,20 @@ func (r *run) applyDeposit(dep transfer.Deposit) {
 // mint creates the smart-call order that mints wPOKT to the recipient with
 // the next nonce of that recipient, and sees it executed.
 func (r *run) mint(dep transfer.Deposit) (transfer.State, error) {
-	if err := r.reserve(r.reserveRequest(dep.MintAmount)); err != nil {
-		return r.st, err
-	}
 	ref, err := r.findOrder()
 	if err != nil {
 		return r.st, err
 	}
 	leased := false
 	if ref.Found {
-		// An earlier attempt created the order (and with it the nonce):
-		// carry on with it, never create a second.
+		// An earlier attempt passed the governor and created the order
+		// (with its nonce): carry on with it, never create a second.
 		r.useOrder(ref)
 		r.setStatus(transfer.StatusStarted, "resuming custody order "+ref.OrderID)
 	} else {
-		nonce, err := r.acquireNonce(dep.Recipient)
+		req := r.reserveRequest(dep.MintAmount)
+		req.Recipient = dep.Recipient
+		nonce, err := r.reserve(req)
 		if err != nil {
 			return r.st, err
 		}
@@ -142,9 +141,6 @@ func (r *run) mint(dep transfer.Deposit) (transfer.State, error) {
 // refund sends an invalid deposit back to its sender, minus the fee.
 func (r *run) refund(dep transfer.Deposit) (transfer.State, error) {
 	reason := dep.Reason
-	if err := r.reserve(r.reserveRequest(dep.RefundAmount)); err != nil {
-		return r.st, err
-	}
 	ref, err := r.findOrder()
 	if err != nil {
 		return r.st, err
@@ -153,6 +149,9 @@ func (r *run) refund(dep transfer.Deposit) (transfer.State, error) {
 		r.useOrder(ref)
 		r.setStatus(transfer.StatusStarted, "resuming refund order "+ref.OrderID)
 	} else {
+		if _, err := r.reserve(r.reserveRequest(dep.RefundAmount)); err != nil {
+			return r.st, err
+		}
 		ref, err = r.createOrder(transfer.OrderSpec{
 			ExternalID: r.st.WorkflowID, Kind: transfer.OrderRefund,
 			Recipient: dep.Sender, Amount: dep.RefundAmount,
@@ -178,36 +177,14 @@ func (r *run) reserveRequest(amount uint64) transfer.ReserveRequest {
 	return transfer.ReserveRequest{WorkflowID: r.st.WorkflowID, Amount: amount}
 }
 
-// acquireNonce asks the recipient's nonce workflow for the next nonce and
-// waits for the grant. The lease serialises the mints of one recipient:
-// the contract takes nonce n+1 only after n, so two mints in flight for
-// one address get n+1 and n+2, in order.
-func (r *run) acquireNonce(recipient string) (uint64, error) {
-	granted := workflow.GetSignalChannel(r.ctx, transfer.SignalNonceGranted)
-	req := transfer.NonceAcquire{WorkflowID: r.st.WorkflowID, Recipient: recipient}
-	for {
-		if err := r.local(transfer.ActivityRequestNonce, req, nil); err != nil {
-			return 0, err
-		}
-		r.note("waiting for the mint nonce of " + recipient + " (one mint per recipient at a time)")
-		var grant transfer.NonceGrant
-		got := false
-		sel := workflow.NewSelector(r.ctx)
-		sel.AddReceive(granted, func(c workflow.ReceiveChannel, _ bool) { c.Receive(r.ctx, &grant); got = true })
-		sel.AddFuture(workflow.NewTimer(r.ctx, nonceRetry), func(workflow.Future) {})
-		sel.Select(r.ctx)
-		if got {
-			return grant.Nonce, nil
-		}
-	}
-}
-
+// releaseNonce gives the recipient's nonce lease back to the control
+// workflow, which hands it to the next queued mint.
 func (r *run) releaseNonce(recipient string, nonce uint64, used bool) {
-	err := workflow.SignalExternalWorkflow(r.ctx, transfer.NonceWorkflowID(recipient), "", transfer.SignalNonceRelease,
-		transfer.NonceRelease{WorkflowID: r.st.WorkflowID, Nonce: nonce, Used: used}).Get(r.ctx, nil)
+	err := workflow.SignalExternalWorkflow(r.ctx, transfer.ControlWorkflowID, "", transfer.SignalNonceRelease,
+		transfer.NonceRelease{WorkflowID: r.st.WorkflowID, Recipient: recipient, Nonce: nonce, Used: used}).Get(r.ctx, nil)
 	if err != nil {
-		// Only a nonce workflow that an operator terminated loses a
-		// release; its successor re-reads the chain's nonce.
+		// Only a control workflow that an operator terminated loses a
+		// release; a queued mint then asks again after nonceRetry.
 		r.logger.Warn("release mint nonce", "recipient", recipient, "error", err)
 	}
 }

@@ -26,7 +26,7 @@ func TestMintHappyPath(t *testing.T) {
 	env := newEnv(t, f)
 	seen(env, "node-4", 100)
 	seen(env, "node-7", 100)
-	grantNonce(env, 42)
+	f.nonce = 42
 	startMint(env)
 
 	st := result(t, env)
@@ -53,7 +53,7 @@ func TestMintWaitsForConfirmationsWithTimers(t *testing.T) {
 	f := newFakeBridge()
 	f.deposit = validDeposit()
 	env := newEnv(t, f)
-	grantNonce(env, 1)
+	f.nonce = 1
 	startMint(env)
 	st := result(t, env)
 	require.Equal(t, transfer.StatusExecuted, st.Status)
@@ -80,7 +80,7 @@ func TestInvalidMemoIsRefundedMinusFee(t *testing.T) {
 	require.Equal(t, transfer.OrderRefund, spec.Kind)
 	require.Equal(t, sender, spec.Recipient)
 	require.EqualValues(t, 4_990_000, spec.Amount)
-	require.Zero(t, f.nonceRequests, "a refund takes no mint nonce")
+	require.Zero(t, f.mintReserves(), "a refund takes no mint nonce")
 	require.Equal(t, "refund", f.projected[len(f.projected)-1].Classification)
 }
 
@@ -134,7 +134,7 @@ func TestThreeRefusingSignersStillSignedByNine(t *testing.T) {
 	// arrive first and are all recorded.
 	f.signDelay = 50 * time.Millisecond
 	env := newEnv(t, f)
-	grantNonce(env, 7)
+	f.nonce = 7
 	startMint(env)
 
 	st := result(t, env)
@@ -155,7 +155,7 @@ func TestFourRefusingSignersWaitAndNeverExecute(t *testing.T) {
 		f.refuse[n] = "recipient mismatch"
 	}
 	env := newEnv(t, f)
-	grantNonce(env, 7)
+	f.nonce = 7
 	var stuck transfer.State
 	env.RegisterDelayedCallback(func() { stuck = queryState(t, env) }, time.Hour)
 	startMint(env)
@@ -180,7 +180,7 @@ func TestRetrySignersAfterTheRefusingNodesAreFixed(t *testing.T) {
 		f.refuse[n] = "recipient mismatch"
 	}
 	env := newEnv(t, f)
-	grantNonce(env, 7)
+	f.nonce = 7
 	env.RegisterDelayedCallback(func() {
 		f.mu.Lock()
 		delete(f.refuse, "node-1")
@@ -201,7 +201,7 @@ func TestHeldTransferWaitsForRelease(t *testing.T) {
 	f.deposit = validDeposit()
 	f.reserve = []transfer.ReserveResult{{Decision: transfer.ReserveHeld, Reason: "amount above the single-transfer limit"}}
 	env := newEnv(t, f)
-	grantNonce(env, 3)
+	f.nonce = 3
 	var held transfer.State
 	creates := -1
 	env.RegisterDelayedCallback(func() {
@@ -226,7 +226,7 @@ func TestPausedBridgeCreatesNoOrderUntilResumed(t *testing.T) {
 	f.deposit = validDeposit()
 	f.reserve = []transfer.ReserveResult{{Decision: transfer.ReservePaused, Reason: "paused by bob: incident"}}
 	env := newEnv(t, f)
-	grantNonce(env, 3)
+	f.nonce = 3
 	var paused transfer.State
 	creates := -1
 	env.RegisterDelayedCallback(func() {
@@ -257,7 +257,7 @@ func TestExistingCopperOrderIsReused(t *testing.T) {
 	require.Equal(t, "order-from-an-earlier-run", st.OrderID)
 	require.EqualValues(t, 40, st.Nonce)
 	require.Zero(t, f.creates)
-	require.Zero(t, f.nonceRequests, "the existing order already carries its nonce")
+	require.Empty(t, f.reserves, "the existing order passed the governor and carries its nonce")
 }
 
 func TestCreateRetriedAfterLostAnswerMakesOneOrder(t *testing.T) {
@@ -265,7 +265,7 @@ func TestCreateRetriedAfterLostAnswerMakesOneOrder(t *testing.T) {
 	f.deposit = validDeposit()
 	f.createFails = 2
 	env := newEnv(t, f)
-	grantNonce(env, 9)
+	f.nonce = 9
 	startMint(env)
 
 	st := result(t, env)
@@ -293,7 +293,7 @@ func TestOrderEndingUnexecutedFailsTheTransfer(t *testing.T) {
 	f.deposit = validDeposit()
 	f.await = transfer.AwaitOrderResult{Executed: false, Status: "rejected", Reason: "compliance"}
 	env := newEnv(t, f)
-	grantNonce(env, 5)
+	f.nonce = 5
 	startMint(env)
 
 	st := result(t, env)
@@ -306,7 +306,7 @@ func TestDestinationMismatchFailsTheTransfer(t *testing.T) {
 	f.deposit = validDeposit()
 	f.verifyErr = temporal.NewNonRetryableApplicationError("no Minted event for the recipient in 0xdest", "DestinationMismatch", nil)
 	env := newEnv(t, f)
-	grantNonce(env, 5)
+	f.nonce = 5
 	startMint(env)
 
 	st := result(t, env)
@@ -318,7 +318,7 @@ func TestReadErrorsBecomeTheReasonAndAreRetried(t *testing.T) {
 	f := newFakeBridge()
 	f.deposit = validDeposit()
 	env := newEnv(t, f)
-	grantNonce(env, 5)
+	f.nonce = 5
 	failures := 0
 	env.OnActivity(transfer.ActivityReadDeposit, mockAny, mockAny).Return(
 		func(ctx context.Context, hash string) (transfer.Deposit, error) {
@@ -356,7 +356,7 @@ func TestSignersReportedByCopperOnACompleteOrderAreRecorded(t *testing.T) {
 	f.signDelay = time.Hour
 	f.completeFor = map[string][]string{"node-12": {"node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8", "node-9"}}
 	env := newEnv(t, f)
-	grantNonce(env, 1)
+	f.nonce = 1
 	startMint(env)
 
 	st := result(t, env)
@@ -368,11 +368,61 @@ func TestAShortSignerRetryMaxMakesAValidRetryPolicy(t *testing.T) {
 	f := newFakeBridge()
 	f.deposit = validDeposit()
 	env := newEnv(t, f)
-	grantNonce(env, 1)
+	f.nonce = 1
 	s := testSettings()
 	s.SignerRetryMax = 200 * time.Millisecond
 	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
 	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
 	st := result(t, env)
 	require.Equal(t, transfer.StatusExecuted, st.Status)
+}
+
+func TestQueuedMintWaitsForItsNonceGrant(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	f.reserve = []transfer.ReserveResult{{Decision: transfer.ReserveQueued, Reason: "the mint nonce of 0x11 is held by mint-other; 1 mints queued"}}
+	env := newEnv(t, f)
+	var queued transfer.State
+	creates := -1
+	env.RegisterDelayedCallback(func() {
+		queued = queryState(t, env)
+		creates = f.creates
+		env.SignalWorkflow(transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: 8})
+	}, time.Minute)
+	startMint(env)
+
+	require.Contains(t, queued.Reason, "held by mint-other")
+	require.Zero(t, creates, "no order before the nonce is granted")
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.EqualValues(t, 8, st.Nonce, "the granted nonce, not a fresh reserve")
+	require.Len(t, f.reserves, 1)
+}
+
+func TestMintReleasesItsNonceLease(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*fakeBridge)
+		used bool
+	}{
+		{"executed: used", func(*fakeBridge) {}, true},
+		{"order rejected: not used", func(f *fakeBridge) {
+			f.await = transfer.AwaitOrderResult{Executed: false, Status: "rejected", Reason: "compliance"}
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeBridge()
+			f.deposit = validDeposit()
+			f.nonce = 12
+			tc.edit(f)
+			env := newTestEnv(t)
+			f.register(env)
+			var released []transfer.NonceRelease
+			env.OnSignalExternalWorkflow(mockAny, transfer.ControlWorkflowID, "", transfer.SignalNonceRelease, mockAny).Return(
+				func(_, _, _, _ string, arg any) error { released = append(released, arg.(transfer.NonceRelease)); return nil })
+			startMint(env)
+			result(t, env)
+			require.Equal(t, []transfer.NonceRelease{{WorkflowID: "mint-ab12cd34", Recipient: recipient, Nonce: 12, Used: tc.used}}, released)
+		})
+	}
 }

@@ -25,7 +25,6 @@ func TestReplayRecordedHistories(t *testing.T) {
 			r.RegisterWorkflowWithOptions(MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
 			r.RegisterWorkflowWithOptions(BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
 			r.RegisterWorkflowWithOptions(ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
-			r.RegisterWorkflowWithOptions(MintNonceWorkflow, workflow.RegisterOptions{Name: transfer.NonceWorkflowType})
 			require.NoError(t, r.ReplayWorkflowHistoryFromJSONFile(nil, file))
 		})
 	}

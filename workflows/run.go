@@ -43,8 +43,8 @@ const (
 	// awaitHeartbeat: the order watcher heartbeats each poll.
 	awaitHeartbeat = time.Minute
 	awaitTimeout   = 24 * time.Hour
-	// nonceRetry re-asks the nonce workflow if no grant came (e.g. it was
-	// restarted by an operator).
+	// nonceRetry re-asks the control workflow when a queued mint got no
+	// grant (e.g. the holder was terminated by an operator).
 	nonceRetry = 5 * time.Minute
 	// pauseRecheck re-asks the control workflow while paused, in case the
 	// resume signal was lost with a control workflow restart.
@@ -254,20 +254,22 @@ func (r *run) awaitConfirmations(read func() (transfer.SourceCheck, error)) (fai
 	}
 }
 
-// reserve passes the governor and the global pause: it returns once the
-// control workflow granted the amount, holding for an operator's release
-// or waiting out a pause on the way.
-func (r *run) reserve(req transfer.ReserveRequest) error {
+// reserve passes the governor, the global pause and, for a mint, its
+// recipient's nonce lease: it returns once the control workflow granted
+// the amount (and the nonce), holding for an operator's release, waiting
+// out a pause or waiting in the recipient's queue on the way.
+func (r *run) reserve(req transfer.ReserveRequest) (nonce uint64, err error) {
 	release := workflow.GetSignalChannel(r.ctx, transfer.SignalRelease)
 	resumed := workflow.GetSignalChannel(r.ctx, transfer.SignalResumed)
+	granted := workflow.GetSignalChannel(r.ctx, transfer.SignalNonceGranted)
 	for {
 		var res transfer.ReserveResult
 		if err := r.local(transfer.ActivityReserve, req, &res); err != nil {
-			return err
+			return 0, err
 		}
 		switch res.Decision {
 		case transfer.ReserveGranted:
-			return nil
+			return res.Nonce, nil
 		case transfer.ReserveHeld:
 			r.setStatus(transfer.StatusHeld, "held: "+res.Reason+"; waiting for an operator's release signal")
 			var rel transfer.ReleaseSignal
@@ -277,14 +279,28 @@ func (r *run) reserve(req transfer.ReserveRequest) error {
 			req.Released = true
 		case transfer.ReservePaused:
 			r.note("waiting: the bridge is paused (" + res.Reason + ")")
-			sel := workflow.NewSelector(r.ctx)
-			sel.AddReceive(resumed, func(c workflow.ReceiveChannel, _ bool) { c.Receive(r.ctx, nil) })
-			sel.AddFuture(workflow.NewTimer(r.ctx, pauseRecheck), func(workflow.Future) {})
-			sel.Select(r.ctx)
+			r.waitSignal(resumed, pauseRecheck, nil)
+		case transfer.ReserveQueued:
+			r.note("waiting: " + res.Reason)
+			var grant transfer.NonceGrant
+			if r.waitSignal(granted, nonceRetry, &grant) {
+				return grant.Nonce, nil
+			}
 		default:
-			return temporal.NewNonRetryableApplicationError("control workflow answered "+res.Decision, "BadReserve", nil)
+			return 0, temporal.NewNonRetryableApplicationError("control workflow answered "+res.Decision, "BadReserve", nil)
 		}
 	}
+}
+
+// waitSignal waits for a signal, or gives up after timeout so that the
+// caller asks again (a lost signal costs a delay, never a stuck transfer).
+func (r *run) waitSignal(ch workflow.ReceiveChannel, timeout time.Duration, into any) bool {
+	got := false
+	sel := workflow.NewSelector(r.ctx)
+	sel.AddReceive(ch, func(c workflow.ReceiveChannel, _ bool) { c.Receive(r.ctx, into); got = true })
+	sel.AddFuture(workflow.NewTimer(r.ctx, timeout), func(workflow.Future) {})
+	sel.Select(r.ctx)
+	return got
 }
 
 // findOrder looks for an order this transfer already has (a retry, or a
