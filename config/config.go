@@ -159,6 +159,9 @@ type Unlimited struct {
 	MasterPassword     Secret        `mapstructure:"-"`
 	MasterPasswordFile string        `mapstructure:"master_password_file"`
 	Deadline           time.Duration `mapstructure:"deadline"`
+	// PollInterval is the first pause between two status checks of a
+	// signing session (it grows from there).
+	PollInterval time.Duration `mapstructure:"poll_interval"`
 }
 
 // secretSource names where each secret comes from: the environment variable
@@ -213,6 +216,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("copper.timeout", "15s")
 	v.SetDefault("copper.poll_interval", "2s")
 	v.SetDefault("copper.unlimited.deadline", "5m")
+	v.SetDefault("copper.unlimited.poll_interval", "1s")
 }
 
 // EnvPrefix prefixes every environment variable that overrides a key:
@@ -468,6 +472,7 @@ func (c *Config) Validate() error {
 		bad("copper.unlimited.key_filename", "missing")
 	}
 	positive(bad, "copper.unlimited.deadline", cu.Unlimited.Deadline)
+	positive(bad, "copper.unlimited.poll_interval", cu.Unlimited.PollInterval)
 	return errors.Join(errs...)
 }
 

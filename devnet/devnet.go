@@ -81,10 +81,12 @@ type Options struct {
 	ScanInterval        time.Duration // default 500 ms
 	PollInterval        time.Duration // confirmations re-check, default 250 ms
 	CopperPollInterval  time.Duration // default 100 ms
-	SignerRetryMax      time.Duration // default 1 s
-	Governor            config.Governor
-	MaxMintUpokt        uint64 // default 1,000,000 POKT
-	CopperExecDelay     time.Duration
+	// UnlimitedPollInterval paces a node's co-signer status checks (20 ms).
+	UnlimitedPollInterval time.Duration
+	SignerRetryMax        time.Duration // default 1 s
+	Governor              config.Governor
+	MaxMintUpokt          uint64 // default 1,000,000 POKT
+	CopperExecDelay       time.Duration
 	// NoSubscription makes the Ethereum scanners poll instead of subscribe.
 	NoSubscription bool
 	// ManualBlocks: neither chain produces blocks on its own; the caller
@@ -123,6 +125,7 @@ func (o *Options) defaults() {
 	def(&o.ScanInterval, 500*time.Millisecond)
 	def(&o.PollInterval, 250*time.Millisecond)
 	def(&o.CopperPollInterval, 100*time.Millisecond)
+	def(&o.UnlimitedPollInterval, 20*time.Millisecond)
 	def(&o.SignerRetryMax, time.Second)
 	if o.EthConfirmations == 0 {
 		o.EthConfirmations = 2

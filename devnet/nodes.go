@@ -85,6 +85,7 @@ copper:
     key_password_file: {{.Secrets}}/copper-key-password
     master_password_file: {{.Secrets}}/copper-master-password
     deadline: 1m
+    poll_interval: {{.UnlimitedPoll}}
 `))
 
 // addNode makes node i's proxies, secrets and config file.
@@ -148,7 +149,7 @@ func (d *Devnet) addNode(i int) error {
 		"PocketBlockTime": o.PocketBlockInterval, "ScanInterval": o.ScanInterval,
 		"EthURL": ep.URL(), "EthWSURL": wsURL, "EthChainID": 1337, "WPOKT": d.Eth.WPOKT.Hex(),
 		"Minter": d.Eth.Vault.Address.Hex(), "EthConfirmations": o.EthConfirmations, "EthBlockTime": o.EthBlockInterval,
-		"CopperURL": d.Copper.PlatformURL(), "Portfolio": PortfolioID, "CopperPoll": o.CopperPollInterval,
+		"CopperURL": d.Copper.PlatformURL(), "Portfolio": PortfolioID, "CopperPoll": o.CopperPollInterval, "UnlimitedPoll": o.UnlimitedPollInterval,
 		"UnlimitedURL": d.Copper.UnlimitedURL(id), "KeyFilename": cn.keyFilename,
 	})
 	if err != nil {

@@ -112,7 +112,7 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 		BaseURL: u.URL, KeyFilename: u.KeyFilename,
 		KeyPassword: copper.Secret(u.KeyPassword.Reveal()), MasterPassword: copper.Secret(u.MasterPassword.Reveal()),
 		APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
-		PollInterval: cfg.Copper.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
+		PollInterval: u.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper unlimited client: %w", err)
 	}

@@ -426,3 +426,21 @@ func TestMintReleasesItsNonceLease(t *testing.T) {
 		})
 	}
 }
+
+func TestFinalStatusIsProjectedEvenAfterDatabaseErrors(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = transfer.Deposit{Sender: sender, Kind: "invalid", Reason: "amount at or below the fee", Amount: 10_000}
+	env := newEnv(t, f)
+	failures := 0
+	env.OnActivity(transfer.ActivityProject, mockAny, mockAny).Return(func(ctx context.Context, st transfer.State) error {
+		if st.Status.Final() && failures < 3 {
+			failures++
+			return errors.New("mongodb: server selection timeout")
+		}
+		return f.Project(ctx, st)
+	})
+	startMint(env)
+	result(t, env)
+	require.Equal(t, 3, failures)
+	require.Equal(t, transfer.StatusInvalid, f.projected[len(f.projected)-1].Status, "the final status landed in the end")
+}

@@ -138,6 +138,10 @@ func (r *run) setStatus(status transfer.Status, reason string) {
 		// status (with the amount and recipient by then) is one upsert.
 		r.upsertSearch()
 	}
+	if status.Final() {
+		r.projectFinal()
+		return
+	}
 	r.project()
 }
 
@@ -174,13 +178,33 @@ func (r *run) upsertSearch() {
 // project writes the state to the read-only projection. A failure to write
 // is logged and never stops the transfer: the next status writes it all.
 func (r *run) project() {
+	if err := r.tryProject(); err != nil {
+		r.logger.Warn("project transfer", "error", err)
+	}
+}
+
+// projectFinal writes the final state, retrying until it lands: no later
+// write would correct it. The funds have moved by then; only the closing of
+// the workflow waits for the database.
+func (r *run) projectFinal() {
+	for {
+		err := r.tryProject()
+		if err == nil {
+			return
+		}
+		r.logger.Warn("project final status, will retry", "error", err)
+		if err := workflow.Sleep(r.ctx, retryPause); err != nil {
+			return
+		}
+	}
+}
+
+func (r *run) tryProject() error {
 	ctx := workflow.WithLocalActivityOptions(r.ctx, workflow.LocalActivityOptions{
 		StartToCloseTimeout:    localTimeout,
 		ScheduleToCloseTimeout: localGiveUp,
 	})
-	if err := workflow.ExecuteLocalActivity(ctx, transfer.ActivityProject, r.st).Get(ctx, nil); err != nil {
-		r.logger.Warn("project transfer", "error", err)
-	}
+	return workflow.ExecuteLocalActivity(ctx, transfer.ActivityProject, r.st).Get(ctx, nil)
 }
 
 // local runs a quick local activity until it succeeds. Each time it gives

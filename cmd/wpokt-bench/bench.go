@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/event"
+	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
 	"github.com/wpokt/bridge/devnet"
@@ -20,10 +21,11 @@ import (
 
 // benchDevnet names one devnet configuration of the run.
 type benchDevnet struct {
-	name      string
-	scan      time.Duration
-	poll      time.Duration
-	subscribe bool
+	name       string
+	scan       time.Duration
+	poll       time.Duration
+	copperPoll time.Duration
+	subscribe  bool
 }
 
 // bench is a devnet whose blocks the benchmark produces itself, so that it
@@ -67,7 +69,8 @@ func startBench(ctx context.Context, f flags, cfg benchDevnet) (*bench, error) {
 		Users:            max(f.senders, 10),
 		EthBlockInterval: f.block, PocketBlockInterval: f.block, ManualBlocks: true,
 		EthConfirmations: f.confirmations, PocketConfirmations: f.confirmations,
-		ScanInterval: cfg.scan, PollInterval: cfg.poll, CopperPollInterval: cfg.poll, SignerRetryMax: max(cfg.poll, 500*time.Millisecond),
+		ScanInterval: cfg.scan, PollInterval: cfg.poll, CopperPollInterval: cfg.copperPoll, UnlimitedPollInterval: cfg.copperPoll,
+		SignerRetryMax: max(cfg.poll, 500*time.Millisecond),
 		NoSubscription: !cfg.subscribe,
 		MongoMonitor:   monitor,
 		NodeLog:        nodeLog, LogLevel: "info",
@@ -159,7 +162,13 @@ func (b *bench) skeleton(ctx context.Context, f flags) (SkeletonResult, error) {
 		return SkeletonResult{}, err
 	}
 	defer stop()
-	return runSkeleton(ctx, b.temporal, f.skeletonN, f.skeletonRuns, 50)
+	before := b.counters()
+	res, err := runSkeleton(ctx, b.temporal, f.skeletonN, f.skeletonRuns, 50)
+	after := b.counters()
+	n := float64(f.skeletonN + f.skeletonRuns)
+	res.CPUSeconds = (after.cpu - before.cpu + after.temporalCPU - before.temporalCPU).Seconds() / n
+	res.TemporalCPUSeconds = (after.temporalCPU - before.temporalCPU).Seconds() / n
+	return res, err
 }
 
 // fundBurners gives the first n users wPOKT through the bridge (a deposit
@@ -179,50 +188,55 @@ func (b *bench) fundBurners(ctx context.Context, n int) error {
 	return b.waitAll(ctx, ids, 5*time.Minute)
 }
 
-// waitAll waits until every transfer is executed, or reports the first
-// that ended otherwise.
+// waitAll waits until every transfer's workflow completed executed, or
+// reports the first that ended otherwise. It waits on Temporal (one long
+// poll per workflow), not on the projection, to load the devnet no more
+// than its users would.
 func (b *bench) waitAll(ctx context.Context, ids []string, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	for _, id := range ids {
-		doc, err := b.d.WaitStatus(ctx, id)
-		if err != nil {
-			return err
+		var st transfer.State
+		for {
+			err := b.temporal.GetWorkflow(ctx, id, "").Get(ctx, &st)
+			if err == nil {
+				break
+			}
+			// Not started yet (the scanners have not seen it): wait a block.
+			var nf *serviceerror.NotFound
+			if !errors.As(err, &nf) || ctx.Err() != nil {
+				return fmt.Errorf("wait for %s: %w", id, err)
+			}
+			if err := b.waitBlocks(ctx, 1); err != nil {
+				return err
+			}
 		}
-		if doc.Status != transfer.StatusExecuted {
-			return fmt.Errorf("%s ended %s: %s", id, doc.Status, doc.Reason)
+		if st.Status != transfer.StatusExecuted {
+			return fmt.Errorf("%s ended %s: %s", id, st.Status, st.Reason)
 		}
 	}
 	return nil
 }
 
-// idleLogQueries counts the Ethereum log queries all nodes make while
-// 2,000 empty blocks are produced, per node.
-func (b *bench) idleLogQueries(ctx context.Context) (float64, error) {
-	before := b.methodCount("eth_getLogs")
-	b.blocks.Lock()
+// idleEthCalls counts every Ethereum RPC call all nodes make while blocks
+// without burns come at the usual pace, per node and per 2,000 blocks.
+// Subscribed scanners make none; their ranged re-scan comes once per
+// log_range blocks on top.
+func (b *bench) idleEthCalls(ctx context.Context, blocks int64) (float64, error) {
+	_, before := b.d.RPCCalls()
 	start, err := b.d.Eth.Head(ctx)
 	if err != nil {
-		b.blocks.Unlock()
 		return 0, err
 	}
-	b.d.Eth.Commit(2000)
-	b.blocks.Unlock()
-	// Let every scanner see the new head (and do what it does about it).
-	if err := b.waitBlocks(ctx, int64(4*time.Second/b.f.block)); err != nil {
+	if err := b.waitBlocks(ctx, blocks); err != nil {
 		return 0, err
 	}
-	end, _ := b.d.Eth.Head(ctx)
-	calls := b.methodCount("eth_getLogs") - before
-	return float64(calls) / float64(b.d.NodeCount()) * 2000 / float64(end-start), nil
-}
-
-func (b *bench) methodCount(method string) int64 {
-	var n int64
-	for i := 1; i <= b.d.NodeCount(); i++ {
-		n += b.d.EthProxy(i).Methods()[method]
+	end, err := b.d.Eth.Head(ctx)
+	if err != nil {
+		return 0, err
 	}
-	return n
+	_, after := b.d.RPCCalls()
+	return float64(after-before) / float64(b.d.NodeCount()) * 2000 / float64(end-start), nil
 }
 
 // sent is one transfer the benchmark made.
@@ -276,13 +290,15 @@ func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult
 	if err := b.waitAll(ctx, ids, 5*time.Minute); err != nil {
 		return res, err
 	}
-	var overhead, dest []time.Duration
+	var overhead, dest, ordered, signed, executed, closed []time.Duration
 	for _, s := range all {
-		o, d, err := b.overhead(ctx, s)
+		st, err := b.steps(ctx, s)
 		if err != nil {
 			return res, err
 		}
-		overhead, dest = append(overhead, o), append(dest, d)
+		overhead, dest = append(overhead, st.overhead), append(dest, st.destination)
+		ordered, signed = append(ordered, st.ordered), append(signed, st.signed)
+		executed, closed = append(executed, st.executed), append(closed, st.closed)
 		if s.kind == transfer.KindMint {
 			res.Mints++
 		} else {
@@ -290,40 +306,77 @@ func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult
 		}
 	}
 	res.Overhead, res.Destination = summarize(overhead), summarize(dest)
+	res.Steps = map[string]Stats{
+		"1 confirmed -> order created, signers asked": summarize(ordered),
+		"2 -> threshold co-signed":                    summarize(signed),
+		"3 -> Copper says executed":                   summarize(executed),
+		"4 -> destination verified, closed":           summarize(closed),
+	}
 	return res, nil
 }
 
-// overhead is the time from the source's confirming block to the
-// workflow's close, and the part of it spent waiting for the destination
-// chain to include the executed order.
-func (b *bench) overhead(ctx context.Context, s sent) (time.Duration, time.Duration, error) {
-	doc, err := b.d.Store().Transfer(ctx, s.id)
-	if err != nil {
-		return 0, 0, err
+// steps splits one transfer's overhead, from the block that gave the
+// source its confirmations, along its workflow history.
+type steps struct {
+	overhead    time.Duration // confirmed -> workflow closed
+	ordered     time.Duration // confirmed -> order created, signers asked
+	signed      time.Duration // -> threshold of co-signatures
+	executed    time.Duration // -> Copper reports executed
+	closed      time.Duration // -> destination verified, workflow closed
+	destination time.Duration // co-signed -> destination chain included it
+}
+
+func (b *bench) steps(ctx context.Context, s sent) (steps, error) {
+	var st transfer.State
+	if err := b.temporal.GetWorkflow(ctx, s.id, "").Get(ctx, &st); err != nil {
+		return steps{}, err
 	}
 	chain, dchain := "pokt", "eth"
 	if s.kind == transfer.KindBurn {
 		chain, dchain = "eth", "pokt"
 	}
-	confirmed, ok := b.blockTime(chain, doc.SourceHeight+b.f.confirmations-1)
+	confirmed, ok := b.blockTime(chain, st.SourceHeight+b.f.confirmations-1)
 	if !ok {
-		return 0, 0, fmt.Errorf("%s: no time for block %d", s.id, doc.SourceHeight+b.f.confirmations-1)
+		return steps{}, fmt.Errorf("%s: no time for block %d", s.id, st.SourceHeight+b.f.confirmations-1)
 	}
-	desc, err := b.temporal.DescribeWorkflowExecution(ctx, s.id, "")
+	events, err := history(ctx, b.temporal, s.id)
 	if err != nil {
-		return 0, 0, err
+		return steps{}, err
 	}
-	closed := desc.GetWorkflowExecutionInfo().GetCloseTime().AsTime()
-	destHeight, err := b.destinationHeight(ctx, dchain, doc.DestTxHash)
+	var ordered, signed, executed, closed time.Time
+	scheduled := map[int64]string{}
+	signs := 0
+	for _, e := range events {
+		at := e.GetEventTime().AsTime()
+		if a := e.GetActivityTaskScheduledEventAttributes(); a != nil {
+			scheduled[e.GetEventId()] = a.GetActivityType().GetName()
+			if a.GetActivityType().GetName() == transfer.ActivitySign && ordered.IsZero() {
+				ordered = at
+			}
+		}
+		if a := e.GetActivityTaskCompletedEventAttributes(); a != nil {
+			switch scheduled[a.GetScheduledEventId()] {
+			case transfer.ActivitySign:
+				if signs++; signs == b.d.Options().Threshold {
+					signed = at
+				}
+			case transfer.ActivityAwaitOrder:
+				executed = at
+			}
+		}
+		if e.GetWorkflowExecutionCompletedEventAttributes() != nil {
+			closed = at
+		}
+	}
+	destHeight, err := b.destinationHeight(ctx, dchain, st.DestTxHash)
 	if err != nil {
-		return 0, 0, err
+		return steps{}, err
 	}
 	included, _ := b.blockTime(dchain, destHeight)
-	signed, err := b.signedAt(ctx, s.id)
-	if err != nil {
-		return 0, 0, err
-	}
-	return closed.Sub(confirmed), max(0, included.Sub(signed)), nil
+	return steps{
+		overhead: closed.Sub(confirmed), ordered: ordered.Sub(confirmed), signed: signed.Sub(ordered),
+		executed: executed.Sub(signed), closed: closed.Sub(executed), destination: max(0, included.Sub(signed)),
+	}, nil
 }
 
 func (b *bench) destinationHeight(ctx context.Context, chain, hash string) (int64, error) {
@@ -339,26 +392,4 @@ func (b *bench) destinationHeight(ctx context.Context, chain, hash string) (int6
 		return 0, err
 	}
 	return tx.Height, nil
-}
-
-// signedAt is when the threshold-th co-signature completed (history).
-func (b *bench) signedAt(ctx context.Context, id string) (time.Time, error) {
-	events, err := history(ctx, b.temporal, id)
-	if err != nil {
-		return time.Time{}, err
-	}
-	signs := 0
-	scheduled := map[int64]string{}
-	for _, e := range events {
-		if a := e.GetActivityTaskScheduledEventAttributes(); a != nil {
-			scheduled[e.GetEventId()] = a.GetActivityType().GetName()
-		}
-		if a := e.GetActivityTaskCompletedEventAttributes(); a != nil && scheduled[a.GetScheduledEventId()] == transfer.ActivitySign {
-			signs++
-			if signs == b.d.Options().Threshold {
-				return e.GetEventTime().AsTime(), nil
-			}
-		}
-	}
-	return time.Time{}, errors.New(id + ": fewer signatures than the threshold in its history")
 }

@@ -27,7 +27,7 @@ type flags struct {
 	latencyN, throughputN, burst, senders    int
 	baselineN, skeletonN, skeletonRuns       int
 	rate                                     float64
-	block, scan, poll, baselinePoll          time.Duration
+	block, scan, poll, copperPoll, baseline  time.Duration
 	confirmations                            int64
 	keep                                     bool
 }
@@ -50,8 +50,9 @@ func main() {
 	flag.DurationVar(&f.block, "block-interval", 250*time.Millisecond, "block interval of both chains")
 	flag.Int64Var(&f.confirmations, "confirmations", 2, "confirmations required")
 	flag.DurationVar(&f.scan, "scan-interval", 200*time.Millisecond, "Pocket scan interval")
-	flag.DurationVar(&f.poll, "poll-interval", 100*time.Millisecond, "confirmation and Copper poll interval")
-	flag.DurationVar(&f.baselinePoll, "baseline-interval", 3*time.Second, "every interval of the polling baseline (production: 30 s)")
+	flag.DurationVar(&f.poll, "poll-interval", 50*time.Millisecond, "confirmation re-check interval")
+	flag.DurationVar(&f.copperPoll, "copper-poll", 20*time.Millisecond, "Copper order and co-signer poll interval")
+	flag.DurationVar(&f.baseline, "baseline-interval", 3*time.Second, "every interval of the polling baseline (production: 30 s)")
 	flag.BoolVar(&f.keep, "keep", false, "keep the devnets' data dirs")
 	flag.Parse()
 	if err := run(f); err != nil {
@@ -81,7 +82,7 @@ func run(f flags) error {
 	r.Cores = runtime.NumCPU()
 	r.GoVersion = runtime.Version()
 
-	b, err := startBench(ctx, f, benchDevnet{name: "bridge", scan: f.scan, poll: f.poll, subscribe: true})
+	b, err := startBench(ctx, f, benchDevnet{name: "bridge", scan: f.scan, poll: f.poll, copperPoll: f.copperPoll, subscribe: true})
 	if err != nil {
 		return err
 	}
@@ -89,6 +90,7 @@ func run(f flags) error {
 	r.Settings.Nodes, r.Settings.Threshold = b.d.NodeCount(), b.d.Options().Threshold
 	r.Settings.BlockInterval, r.Settings.Confirmations = f.block.String(), f.confirmations
 	r.Settings.ScanInterval, r.Settings.PollInterval = f.scan.String(), f.poll.String()
+	r.Settings.BaselineInterval = f.baseline.String()
 	r.Settings.CopperExecDelay, r.Settings.TemporalDevServer = "0s", "temporal CLI v1.5.1 start-dev, SQLite file, WAL, synchronous=normal, eager activities"
 	r.Settings.EthScannerSubscribe = true
 
@@ -102,8 +104,8 @@ func run(f flags) error {
 	if err := b.fundBurners(ctx, f.senders); err != nil {
 		return err
 	}
-	progress("idle: counting Ethereum log queries over idle blocks")
-	if r.Costs.IdleEthLogCallsPer2000, err = b.idleLogQueries(ctx); err != nil {
+	progress("idle: counting Ethereum RPC calls over 40 blocks without burns")
+	if r.Costs.IdleEthCallsPer2000, err = b.idleEthCalls(ctx, 40); err != nil {
 		return err
 	}
 
@@ -131,8 +133,8 @@ func run(f flags) error {
 	r.Resources = b.resources()
 	b.close(f.keep)
 
-	progress("polling baseline: every interval %s, %d transfers", f.baselinePoll, f.baselineN)
-	base, err := startBench(ctx, f, benchDevnet{name: "baseline", scan: f.baselinePoll, poll: f.baselinePoll})
+	progress("polling baseline: every interval %s, %d transfers", f.baseline, f.baselineN)
+	base, err := startBench(ctx, f, benchDevnet{name: "baseline", scan: f.baseline, poll: f.baseline, copperPoll: f.baseline})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ type Results struct {
 		BlockInterval       string `json:"block_interval"`
 		Confirmations       int64  `json:"confirmations"`
 		ScanInterval        string `json:"scan_interval"`
+		BaselineInterval    string `json:"baseline_interval"`
 		PollInterval        string `json:"poll_interval"`
 		CopperExecDelay     string `json:"copper_execution_delay"`
 		TemporalDevServer   string `json:"temporal_dev_server"`
@@ -62,6 +64,9 @@ type SkeletonResult struct {
 	LoadedLatency Stats   `json:"loaded_latency"`
 	Runs          int     `json:"runs"`
 	InFlight      int     `json:"in_flight"`
+	// CPUSeconds per skeleton workflow, all processes (of which Temporal).
+	CPUSeconds         float64 `json:"cpu_seconds"`
+	TemporalCPUSeconds float64 `json:"temporal_server_cpu_seconds"`
 }
 
 // LatencyResult is the bridge's overhead: from the moment the source tx
@@ -70,10 +75,12 @@ type LatencyResult struct {
 	Overhead Stats `json:"overhead"`
 	// Destination is the part of the overhead spent waiting for the
 	// destination chain to include the executed order (the next block).
-	Destination Stats   `json:"destination_inclusion"`
-	Rate        float64 `json:"sent_per_s"`
-	Mints       int     `json:"mints"`
-	Burns       int     `json:"burns"`
+	Destination Stats `json:"destination_inclusion"`
+	// Steps split the overhead along the workflow's history.
+	Steps map[string]Stats `json:"steps"`
+	Rate  float64          `json:"sent_per_s"`
+	Mints int              `json:"mints"`
+	Burns int              `json:"burns"`
 }
 
 // ThroughputResult is the burst run.
@@ -101,8 +108,11 @@ type Costs struct {
 	PoktRPCCalls  float64            `json:"pokt_rpc_calls"`
 	CopperCalls   float64            `json:"copper_calls"`
 	CPUSeconds    float64            `json:"cpu_seconds"`
-	// IdleEthCalls is the log-scanning calls per node per 2,000 idle blocks.
-	IdleEthLogCallsPer2000 float64 `json:"idle_eth_log_calls_per_node_per_2000_blocks"`
+	// TemporalCPUSeconds is the Temporal dev server's part of CPUSeconds.
+	TemporalCPUSeconds float64 `json:"temporal_server_cpu_seconds"`
+	// IdleEthCallsPer2000 is every Ethereum RPC call per node per 2,000
+	// blocks without burns.
+	IdleEthCallsPer2000 float64 `json:"idle_eth_calls_per_node_per_2000_blocks"`
 }
 
 // Resources are peak resident memory figures, in MiB.
@@ -125,9 +135,12 @@ func (r Results) Markdown() string {
 	w("| overhead, confirmed -> executed, p50 | %.2f s | %.2f s | +%.2f s |", l.Overhead.P50, sk.Latency.P50, l.Overhead.P50-sk.Latency.P50)
 	w("| overhead p90 / p99 / max | %.2f / %.2f / %.2f s | %.2f / %.2f / %.2f s | |", l.Overhead.P90, l.Overhead.P99, l.Overhead.Max, sk.Latency.P90, sk.Latency.P99, sk.Latency.Max)
 	w("| of which: destination chain includes the executed order, p50 | %.2f s | | |", l.Destination.P50)
+	for _, name := range slices.Sorted(maps.Keys(l.Steps)) {
+		w("| step %s, p50 | %.2f s | | |", name, l.Steps[name].P50)
+	}
 	w("| throughput, %d transfers in bursts of %d (%d senders) | %.1f transfers/s | %.1f workflows/s | %.0f%% |", t.Transfers, t.Burst, t.Senders, t.PerSecond, sk.Throughput, 100*t.SkeletonPct)
 	w("| lost / duplicated / orders | %d / %d / %d | | books: %s |", t.Lost, t.Duplicated, t.Orders, t.Invariant)
-	w("| polling baseline (%s scans and polls, production validator shape scaled /10), p50 | %.2f s | | bridge is %.1fx faster (x10 at production's 30 s) |", r.Settings.PollInterval, r.Baseline.Overhead.P50, r.Baseline.Overhead.P50/max(l.Overhead.P50, 0.001))
+	w("| polling baseline (every scan and poll %s: the production validator's 30 s shape scaled /10), overhead p50 | %.2f s | | bridge is %.1fx faster (about x10 more at production's 30 s) |", r.Settings.BaselineInterval, r.Baseline.Overhead.P50, r.Baseline.Overhead.P50/max(l.Overhead.P50, 0.001))
 	w("")
 	w("| cost per transfer (12 nodes together) | value |")
 	w("|---|---|")
@@ -136,8 +149,8 @@ func (r Results) Markdown() string {
 	w("| MongoDB writes | %.1f |", c.MongoWrites)
 	w("| Ethereum RPC calls / Pocket RPC calls | %.1f / %.1f |", c.EthRPCCalls, c.PoktRPCCalls)
 	w("| Copper API and co-signer calls | %.1f |", c.CopperCalls)
-	w("| CPU seconds (devnet process + Temporal dev server) | %.3f |", c.CPUSeconds)
-	w("| Ethereum log queries per node per 2,000 idle blocks | %.2f |", c.IdleEthLogCallsPer2000)
+	w("| CPU seconds, all processes (of which the Temporal dev server) | %.3f (%.3f); skeleton %.3f (%.3f) |", c.CPUSeconds, c.TemporalCPUSeconds, r.Skeleton.CPUSeconds, r.Skeleton.TemporalCPUSeconds)
+	w("| Ethereum RPC calls per node per 2,000 blocks without burns (plus one ranged log query per 2,000 blocks) | %.2f |", c.IdleEthCallsPer2000)
 	w("| peak RSS: devnet process / Temporal dev server / one node alone | %.0f / %.0f / %.0f MiB |", r.Resources.DevnetRSSMiB, r.Resources.TemporalRSSMiB, r.Resources.NodeRSSMiB)
 	return b.String()
 }

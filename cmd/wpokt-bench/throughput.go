@@ -20,7 +20,9 @@ import (
 // counters are the cumulative costs the run reads before and after.
 type counters struct {
 	mongo, eth, pokt, copper int64
-	cpu                      time.Duration
+	// cpu is the devnet process (and its node process), temporalCPU the
+	// Temporal dev server.
+	cpu, temporalCPU time.Duration
 }
 
 func (b *bench) counters() counters {
@@ -31,7 +33,8 @@ func (b *bench) counters() counters {
 		coppersim.EndpointPatchOrder, coppersim.EndpointUnlimitedSign, coppersim.EndpointUnlimitedStatus} {
 		c.copper += int64(b.d.Copper.Calls(ep))
 	}
-	c.cpu = processCPU(os.Getpid()) + processCPU(b.d.Temporal.Pid())
+	c.cpu = processCPU(os.Getpid())
+	c.temporalCPU = processCPU(b.d.Temporal.Pid())
 	for i := 1; i <= b.d.NodeCount(); i++ {
 		if pid := b.d.NodePID(i); pid != 0 {
 			c.cpu += processCPU(pid)
@@ -116,7 +119,8 @@ func (b *bench) throughput(ctx context.Context, f flags, costs Costs) (Throughpu
 	costs.EthRPCCalls = float64(after.eth-before.eth) / n
 	costs.PoktRPCCalls = float64(after.pokt-before.pokt) / n
 	costs.CopperCalls = float64(after.copper-before.copper) / n
-	costs.CPUSeconds = (after.cpu - before.cpu).Seconds() / n
+	costs.CPUSeconds = (after.cpu - before.cpu + after.temporalCPU - before.temporalCPU).Seconds() / n
+	costs.TemporalCPUSeconds = (after.temporalCPU - before.temporalCPU).Seconds() / n
 	actions, tasks, byKind, err := b.actions(ctx, start, end)
 	if err != nil {
 		return res, costs, err

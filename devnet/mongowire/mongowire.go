@@ -51,9 +51,11 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: opts.Addr},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + opts.Dir + "/",
+		Listener: ferretdb.ListenerConfig{TCP: opts.Addr},
+		Handler:  "sqlite",
+		// synchronous=normal in WAL mode: commits no longer fsync one by one,
+		// which on a busy disk kept the single SQLite writer lock for seconds.
+		SQLiteURL: "file:" + opts.Dir + "/?_pragma=synchronous(normal)",
 		Logger:    logger,
 	})
 	if err != nil {
