@@ -103,6 +103,9 @@ func (o Options) Args() []string {
 		"--sqlite-pragma", "journal_mode=wal",
 		"--sqlite-pragma", "synchronous=normal",
 		"--dynamic-config-value", "system.enableActivityEagerExecution=true",
+		// Timers fire up to this late (default 1 s): the bridge sleeps
+		// until a confirming block is due, so this is its latency floor.
+		"--dynamic-config-value", `history.timerProcessorMaxTimeShift="20ms"`,
 	}
 	if o.DBFile != "" {
 		args = append(args, "--db-filename", o.DBFile)
