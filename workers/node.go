@@ -92,7 +92,8 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	if n.pocket, err = pokt.NewClient(cfg.Pocket.RPCURL, pokt.Options{Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
 		return nil, fmt.Errorf("pocket client: %w", err)
 	}
-	ethOpts := eth.Options{WPOKTAddress: common.HexToAddress(cfg.Ethereum.WPOKTAddress), LogRange: cfg.Ethereum.LogRange, CallTimeout: cfg.Ethereum.RPCTimeout}
+	ethOpts := eth.Options{WPOKTAddress: common.HexToAddress(cfg.Ethereum.WPOKTAddress), LogRange: cfg.Ethereum.LogRange,
+		CallTimeout: cfg.Ethereum.RPCTimeout, HTTPClient: n.metrics.httpClient("eth")}
 	if n.eth, err = eth.Dial(ctx, cfg.Ethereum.RPCURL, ethOpts); err != nil {
 		return nil, fmt.Errorf("ethereum client: %w", err)
 	}

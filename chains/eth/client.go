@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -37,6 +38,8 @@ type Options struct {
 	LogRange uint64
 	// CallTimeout bounds every RPC call (default DefaultCallTimeout).
 	CallTimeout time.Duration
+	// HTTPClient, for an http(s) URL, carries the calls (e.g. to count them).
+	HTTPClient *http.Client
 }
 
 func (o Options) withDefaults() Options {
@@ -99,7 +102,11 @@ func Dial(ctx context.Context, rawURL string, opts Options) (*Client, error) {
 	opts = opts.withDefaults()
 	dctx, cancel := context.WithTimeout(ctx, opts.CallTimeout)
 	defer cancel()
-	rc, err := rpc.DialContext(dctx, rawURL)
+	var dialOpts []rpc.ClientOption
+	if opts.HTTPClient != nil && (u.Scheme == "http" || u.Scheme == "https") {
+		dialOpts = append(dialOpts, rpc.WithHTTPClient(opts.HTTPClient))
+	}
+	rc, err := rpc.DialOptions(dctx, rawURL, dialOpts...)
 	if err != nil {
 		if strings.Contains(err.Error(), rawURL) {
 			err = errors.New(strings.ReplaceAll(err.Error(), rawURL, shown))
