@@ -5,10 +5,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -73,7 +77,38 @@ func root() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(run, check)
+	var healthAddr string
+	health := &cobra.Command{
+		Use:   "healthcheck",
+		Short: "Ask a running node's /healthz (for container health checks); exit 1 when unhealthy",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			addr := healthAddr
+			if addr == "" {
+				cfg, err := config.Load(configPath)
+				if err != nil {
+					return err
+				}
+				addr = cfg.Node.MetricsAddress
+			}
+			if addr == "" {
+				return errors.New("no metrics address: give --address or a config with node.metrics_address")
+			}
+			client := &http.Client{Timeout: 10 * time.Second}
+			resp, err := client.Get("http://" + addr + "/healthz")
+			if err != nil {
+				return fmt.Errorf("healthz: %w", err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<16))
+			fmt.Fprint(cmd.OutOrStdout(), string(body))
+			if resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("unhealthy (HTTP %d)", resp.StatusCode)
+			}
+			return nil
+		},
+	}
+	health.Flags().StringVar(&healthAddr, "address", "", "the node's metrics address (default: node.metrics_address of --config)")
+	cmd.AddCommand(run, check, health)
 	cmd.SetContext(context.Background())
 	return cmd
 }
