@@ -24,11 +24,8 @@ func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 	r.st.SourceTxHash = in.TxHash
 	r.st.LogPosition = in.LogPosition
 
-	if rec, err := r.priorRecord(); err != nil {
+	if done, err := r.finishedBefore(); done || err != nil {
 		return r.st, err
-	} else if rec.Found && rec.Status.Final() {
-		r.endAsPrior(rec)
-		return r.st, nil
 	}
 
 	var burn transfer.Burn
@@ -68,25 +65,15 @@ func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 	}
 	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
 
-	ref, err := r.findOrder()
-	if err != nil {
-		return r.st, err
-	}
-	if ref.Found {
-		r.useOrder(ref)
-		r.setStatus(transfer.StatusStarted, "resuming custody order "+ref.OrderID)
-	} else {
-		if _, err := r.reserve(r.reserveRequest(burn.ReturnAmount)); err != nil {
-			return r.st, err
-		}
-		ref, err = r.createOrder(transfer.OrderSpec{
+	ref, _, err := r.order(r.reserveRequest(burn.ReturnAmount), func(uint64) transfer.OrderSpec {
+		return transfer.OrderSpec{
 			ExternalID: r.st.WorkflowID, Kind: transfer.OrderReturn,
 			Recipient: burn.Recipient, Amount: burn.ReturnAmount,
 			Memo: transfer.ReturnMemo(burn.TxHash, burn.LogPosition),
-		})
-		if err != nil {
-			return r.st, err
 		}
+	})
+	if err != nil {
+		return r.st, err
 	}
 	failure, err = r.finishOrder(ref, in.LogPosition)
 	if err != nil {

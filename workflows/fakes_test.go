@@ -56,9 +56,9 @@ type fakeBridge struct {
 	// nonce is what the control workflow leases to a mint.
 	nonce uint64
 
-	await         transfer.AwaitOrderResult
-	verifyErr     error
-	prior         transfer.PriorRecord
+	await     transfer.AwaitOrderResult
+	verifyErr error
+	prior     transfer.PriorRecord
 
 	projected []transfer.State
 }
@@ -230,7 +230,7 @@ func (f *fakeBridge) register(env *testsuite.TestWorkflowEnvironment) {
 	for name, fn := range map[string]any{
 		transfer.ActivityReadDeposit: f.ReadDeposit, transfer.ActivityReadBurn: f.ReadBurn,
 		transfer.ActivityPriorRecord: f.PriorRecord, transfer.ActivityReserve: f.Reserve,
-		transfer.ActivityFindOrder: f.FindOrder,
+		transfer.ActivityFindOrder:   f.FindOrder,
 		transfer.ActivityCreateOrder: f.CreateOrder, transfer.ActivitySign: f.Sign,
 		transfer.ActivityAwaitOrder: f.AwaitOrder, transfer.ActivityVerifyDestination: f.VerifyDestination,
 		transfer.ActivityProject: f.Project,
@@ -285,7 +285,6 @@ func newTestEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 	env.SetTestTimeout(30 * time.Second)
 	return env
 }
-
 
 func seen(env *testsuite.TestWorkflowEnvironment, node string, height int64) {
 	env.RegisterDelayedCallback(func() {

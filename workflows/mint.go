@@ -24,11 +24,8 @@ func MintWorkflow(ctx workflow.Context, in transfer.MintInput) (transfer.State, 
 func (r *run) runMint(in transfer.MintInput) (transfer.State, error) {
 	r.st.SourceTxHash = in.TxHash
 
-	if rec, err := r.priorRecord(); err != nil {
+	if done, err := r.finishedBefore(); done || err != nil {
 		return r.st, err
-	} else if rec.Found && rec.Status.Final() {
-		r.endAsPrior(rec)
-		return r.st, nil
 	}
 
 	var dep transfer.Deposit
@@ -96,32 +93,16 @@ func (r *run) applyDeposit(dep transfer.Deposit) {
 // mint creates the smart-call order that mints wPOKT to the recipient with
 // the next nonce of that recipient, and sees it executed.
 func (r *run) mint(dep transfer.Deposit) (transfer.State, error) {
-	ref, err := r.findOrder()
-	if err != nil {
-		return r.st, err
-	}
-	leased := false
-	if ref.Found {
-		// An earlier attempt passed the governor and created the order
-		// (with its nonce): carry on with it, never create a second.
-		r.useOrder(ref)
-		r.setStatus(transfer.StatusStarted, "resuming custody order "+ref.OrderID)
-	} else {
-		req := r.reserveRequest(dep.MintAmount)
-		req.Recipient = dep.Recipient
-		nonce, err := r.reserve(req)
-		if err != nil {
-			return r.st, err
-		}
-		leased = true
-		ref, err = r.createOrder(transfer.OrderSpec{
+	req := r.reserveRequest(dep.MintAmount)
+	req.Recipient = dep.Recipient
+	ref, leased, err := r.order(req, func(nonce uint64) transfer.OrderSpec {
+		return transfer.OrderSpec{
 			ExternalID: r.st.WorkflowID, Kind: transfer.OrderMint,
 			Recipient: dep.Recipient, Amount: dep.MintAmount, Nonce: nonce,
-		})
-		if err != nil {
-			r.releaseNonce(dep.Recipient, nonce, false)
-			return r.st, err
 		}
+	})
+	if err != nil {
+		return r.st, err
 	}
 	failure, err := r.finishOrder(ref, 0)
 	if err != nil {
@@ -140,36 +121,24 @@ func (r *run) mint(dep transfer.Deposit) (transfer.State, error) {
 
 // refund sends an invalid deposit back to its sender, minus the fee.
 func (r *run) refund(dep transfer.Deposit) (transfer.State, error) {
-	reason := dep.Reason
-	ref, err := r.findOrder()
+	ref, _, err := r.order(r.reserveRequest(dep.RefundAmount), func(uint64) transfer.OrderSpec {
+		return transfer.OrderSpec{
+			ExternalID: r.st.WorkflowID, Kind: transfer.OrderRefund,
+			Recipient: dep.Sender, Amount: dep.RefundAmount, Memo: transfer.RefundMemo(dep.TxHash),
+		}
+	})
 	if err != nil {
 		return r.st, err
-	}
-	if ref.Found {
-		r.useOrder(ref)
-		r.setStatus(transfer.StatusStarted, "resuming refund order "+ref.OrderID)
-	} else {
-		if _, err := r.reserve(r.reserveRequest(dep.RefundAmount)); err != nil {
-			return r.st, err
-		}
-		ref, err = r.createOrder(transfer.OrderSpec{
-			ExternalID: r.st.WorkflowID, Kind: transfer.OrderRefund,
-			Recipient: dep.Sender, Amount: dep.RefundAmount,
-			Memo: transfer.RefundMemo(dep.TxHash),
-		})
-		if err != nil {
-			return r.st, err
-		}
 	}
 	failure, err := r.finishOrder(ref, 0)
 	if err != nil {
 		return r.st, err
 	}
 	if failure != "" {
-		r.setStatus(transfer.StatusFailed, "refund: "+failure+" (deposit was invalid: "+reason+")")
+		r.setStatus(transfer.StatusFailed, "refund: "+failure+" (deposit was invalid: "+dep.Reason+")")
 		return r.st, nil
 	}
-	r.setStatus(transfer.StatusRefunded, fmt.Sprintf("refunded %d upokt in %s: %s", dep.RefundAmount, r.st.DestTxHash, reason))
+	r.setStatus(transfer.StatusRefunded, fmt.Sprintf("refunded %d upokt in %s: %s", dep.RefundAmount, r.st.DestTxHash, dep.Reason))
 	return r.st, nil
 }
 

@@ -419,7 +419,10 @@ func TestMintReleasesItsNonceLease(t *testing.T) {
 			f.register(env)
 			var released []transfer.NonceRelease
 			env.OnSignalExternalWorkflow(mockAny, transfer.ControlWorkflowID, "", transfer.SignalNonceRelease, mockAny).Return(
-				func(_, _, _, _ string, arg any) error { released = append(released, arg.(transfer.NonceRelease)); return nil })
+				func(_, _, _, _ string, arg any) error {
+					released = append(released, arg.(transfer.NonceRelease))
+					return nil
+				})
 			startMint(env)
 			result(t, env)
 			require.Equal(t, []transfer.NonceRelease{{WorkflowID: "mint-ab12cd34", Recipient: recipient, Nonce: 12, Used: tc.used}}, released)
