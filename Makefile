@@ -20,9 +20,11 @@ export PATH := $(BIN):$(PATH)
 
 .PHONY: test dev bench contracts check lint vet fmt-check temporal-cli record-histories clean-devnet
 
-## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration, end-to-end)
+## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration), then the end-to-end scenarios
 test: check node_modules/.installed $(TEMPORAL)
-	WPOKT_REQUIRE_SOLC=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) ./...
+	WPOKT_REQUIRE_SOLC=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) $$($(GO) list ./... | grep -v /e2e$$)
+	@# The devnet scenarios run alone: each starts twelve nodes and a Temporal server.
+	WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p 1 -timeout $(TEST_TIMEOUT) ./e2e
 
 ## check: gofmt, go vet, staticcheck, and Temporal's workflowcheck (determinism of workflows/)
 check: fmt-check vet lint
