@@ -196,20 +196,21 @@ func (s *Store) Project(ctx context.Context, st transfer.State) error {
 }
 
 // toSet turns the document into a $set without created_at, which only the
-// first write sets.
+// first write sets. The fields stay encoded (raw values): no round trip
+// through Go values.
 func toSet(doc Document) (bson.D, error) {
 	raw, err := bson.Marshal(doc)
 	if err != nil {
 		return nil, err
 	}
-	var d bson.D
-	if err := bson.Unmarshal(raw, &d); err != nil {
+	elems, err := bson.Raw(raw).Elements()
+	if err != nil {
 		return nil, err
 	}
-	out := d[:0]
-	for _, e := range d {
-		if e.Key != "created_at" {
-			out = append(out, e)
+	out := make(bson.D, 0, len(elems))
+	for _, e := range elems {
+		if e.Key() != "created_at" {
+			out = append(out, bson.E{Key: e.Key(), Value: e.Value()})
 		}
 	}
 	return out, nil
