@@ -87,8 +87,19 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	// The nonce last: an order that is wrong in anything else is refused,
 	// not waited on because its nonce is ahead of the chain.
 	if want.Kind == transfer.OrderMint {
-		if err := s.checkNonce(ctx, req, want.Recipient, want.Nonce); err != nil {
+		used, err := s.checkNonce(ctx, want.Recipient, want.Nonce)
+		if err != nil {
 			return transfer.SignResult{}, err
+		}
+		if used != "" {
+			// The nonce may be used by this very order: the last of the
+			// threshold signatures landed, and Copper minted, between the
+			// order read above and the nonce read. Then there is nothing
+			// to refuse, and nothing to add.
+			if o, err := s.Copper.GetOrder(ctx, req.OrderID); err == nil && !needsSignature(o.Status) {
+				return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true, CoSigners: o.Extra.CoSigners}, nil
+			}
+			return transfer.SignResult{}, s.refuse(ctx, req, "nonce", used)
 		}
 	}
 	// What the co-signer signs must be what was just checked.
@@ -156,21 +167,22 @@ func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignReque
 }
 
 // checkNonce accepts the order's nonce only if it is the next one on chain:
-// a used nonce is refused (the mint could never execute, or would be a
-// second mint), a nonce ahead of the chain waits for the earlier mints.
-func (s *Signer) checkNonce(ctx context.Context, req transfer.SignRequest, recipient string, nonce uint64) error {
+// a used nonce is reported (the reason to refuse: the mint could never
+// execute, or would be a second mint), a nonce ahead of the chain waits
+// for the earlier mints (a retryable error).
+func (s *Signer) checkNonce(ctx context.Context, recipient string, nonce uint64) (used string, err error) {
 	onChain, err := s.Eth.UserNonce(ctx, common.HexToAddress(recipient))
 	if err != nil {
-		return fmt.Errorf("read mint nonce of %s: %w", recipient, err)
+		return "", fmt.Errorf("read mint nonce of %s: %w", recipient, err)
 	}
 	next := new(big.Int).Add(onChain, big.NewInt(1))
 	switch new(big.Int).SetUint64(nonce).Cmp(next) {
 	case -1:
-		return s.refuse(ctx, req, "nonce", fmt.Sprintf("nonce %d of %s is already used (the chain is at %s)", nonce, recipient, onChain))
+		return fmt.Sprintf("nonce %d of %s is already used (the chain is at %s)", nonce, recipient, onChain), nil
 	case 1:
-		return notReady("nonce %d of %s is ahead of the chain (at %s): waiting for the earlier mints", nonce, recipient, onChain)
+		return "", notReady("nonce %d of %s is ahead of the chain (at %s): waiting for the earlier mints", nonce, recipient, onChain)
 	}
-	return nil
+	return "", nil
 }
 
 func (s *Signer) expectedFromBurn(ctx context.Context, req transfer.SignRequest) (transfer.OrderSpec, error) {

@@ -39,6 +39,10 @@ type EthScanner struct {
 	Subscriber EthSubscriber // optional
 
 	cursor *cursor
+	// started remembers the burns started lately, by workflow ID, with
+	// their block, so that re-scanning the reorg window below the cursor
+	// (see scan) signals nothing twice.
+	started map[string]uint64
 }
 
 func (s *EthScanner) position() *cursor {
@@ -109,7 +113,9 @@ func (s *EthScanner) runSubscribed(ctx context.Context) error {
 }
 
 // ScanOnce starts a workflow for every burn from the cursor to the head, in
-// ranges of the client's LogRange, and advances the cursor.
+// ranges of the client's LogRange, and advances the cursor. It also looks
+// again at the last Confirmations blocks below the cursor, for burns a
+// reorg brought in; it returns how many burns it started.
 func (s *EthScanner) ScanOnce(ctx context.Context) (int, error) {
 	n, err := s.scan(ctx)
 	if err != nil {
@@ -133,28 +139,53 @@ func (s *EthScanner) scan(ctx context.Context) (int, error) {
 		// Nothing new; still write (and re-read) the cursor when due.
 		return 0, s.position().advance(ctx, cursor)
 	}
-	burns, err := s.Chain.Burns(ctx, uint64(cursor+1), head)
+	// Scan again the last blocks below the cursor: a reorg may have
+	// replaced them with blocks holding burns the old ones did not (a
+	// subscription would push those, a polling scanner would skip them for
+	// good). A reorg deeper than the confirmations is beyond what the
+	// bridge can handle anyway.
+	from := uint64(cursor + 1)
+	depth := uint64(max(s.Settings.Confirmations, 1))
+	from = max(s.StartBlock, from-min(from, depth))
+	burns, err := s.Chain.Burns(ctx, from, head)
 	if err != nil {
 		return 0, err
 	}
+	found := 0
 	for _, b := range burns {
 		if b.Removed {
 			continue
 		}
+		if int64(b.BlockNumber) <= cursor && s.started[transfer.BurnWorkflowID(b.TxHash.Hex(), b.LogPosition)] != 0 {
+			continue // started when its block was first scanned
+		}
 		if err := s.startBurn(ctx, b); err != nil {
 			return 0, err
+		}
+		found++
+	}
+	for id, block := range s.started {
+		if block+depth < uint64(cursor) {
+			delete(s.started, id)
 		}
 	}
 	if err := s.position().advance(ctx, int64(head)); err != nil {
 		return 0, err
 	}
 	s.observer().Scanned(ChainEthereum, int64(head), int64(head))
-	return len(burns), nil
+	return found, nil
 }
 
 func (s *EthScanner) startBurn(ctx context.Context, b eth.Burn) error {
 	hash := b.TxHash.Hex()
 	id := transfer.BurnWorkflowID(hash, b.LogPosition)
 	in := transfer.BurnInput{TxHash: hash, LogPosition: b.LogPosition, Settings: s.Settings}
-	return s.start(ctx, ChainEthereum, id, transfer.KindBurn, int64(b.BlockNumber), transfer.BurnWorkflowType, in)
+	if err := s.start(ctx, ChainEthereum, id, transfer.KindBurn, int64(b.BlockNumber), transfer.BurnWorkflowType, in); err != nil {
+		return err
+	}
+	if s.started == nil {
+		s.started = map[string]uint64{}
+	}
+	s.started[id] = max(b.BlockNumber, 1)
+	return nil
 }

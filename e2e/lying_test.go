@@ -1,0 +1,359 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	enumspb "go.temporal.io/api/enums/v1"
+
+	"github.com/wpokt/bridge/devnet"
+	"github.com/wpokt/bridge/devnet/rpcproxy"
+	"github.com/wpokt/bridge/store"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// TestLyingRPCs: a node whose RPC lies refuses to co-sign, with the reason
+// in the projection, and the honest nodes carry the transfer. One node's
+// Pocket RPC adds 1 POKT to deposits, another's rewrites their memos to
+// mint to a thief, a third node's Ethereum RPC adds 1 POKT to the amount of
+// burns; later four nodes lie about one deposit: it is stuck with their
+// reasons until their RPCs are fixed and an operator sends retry-signers.
+//
+// The RPCs lie about a transfer once its Copper order exists, i.e. to the
+// nodes' signers. (A node that lies while it runs the transfer's workflow
+// makes the order itself wrong: the honest nodes then refuse it and the
+// transfer is stuck, funds safe; TestLyingWorkflowNode pins that down.)
+func TestLyingRPCs(t *testing.T) {
+	e := start(t, 5, nil)
+	users := e.d.Users
+	held := map[common.Address]uint64{}
+	var setup []string
+	for i, u := range users {
+		amount := e.amount(100, 200)
+		setup = append(setup, e.mint(u, users[(i+1)%len(users)].Eth.Address, amount))
+		held[users[(i+1)%len(users)].Eth.Address] += amount
+	}
+	e.waitStatus(time.Minute, setup, transfer.StatusExecuted)
+
+	t.Run("lying nodes refuse, the honest nodes sign", func(t *testing.T) {
+		picked := pickNodes(e, 6)
+		amountLiar, memoLiar, ethLiar, stopped := picked[0], picked[1], picked[2], picked[3:]
+		all := func(string) bool { return true }
+		thief := devnet.NewUser("thief").Eth.Address
+		e.d.PocketProxy(amountLiar).SetRewrite(lieAboutDeposits(e.d, all))
+		e.d.PocketProxy(memoLiar).SetRewrite(lieAboutMemos(e.d, thief, all))
+		e.d.EthProxy(ethLiar).SetRewrite(lieAboutBurns(e.d, all))
+		defer e.d.PocketProxy(amountLiar).SetRewrite(nil)
+		defer e.d.PocketProxy(memoLiar).SetRewrite(nil)
+		defer e.d.EthProxy(ethLiar).SetRewrite(nil)
+		// With 3 honest nodes stopped, at most 8 honest ones remain for
+		// each transfer: it waits until its liars' refusals are on record,
+		// so that no refusal can lose the race to the 9th honest signature.
+		for _, n := range stopped {
+			e.d.StopNode(n)
+		}
+		t.Logf("Pocket RPCs of nodes %d (amounts) and %d (memos) lie, Ethereum RPC of node %d lies; nodes %v stopped for a while",
+			amountLiar, memoLiar, ethLiar, stopped)
+
+		var deposits []string
+		for i := range 3 {
+			deposits = append(deposits, e.mint(users[i], users[i+1].Eth.Address, e.amount(1, 50)))
+		}
+		burns := randomBurns(e, users, held, 3)
+		e.mayBeRefused(deposits...)
+		e.mayBeRefused(burns...)
+		// Each liar, and what its refusal says.
+		type refusal struct{ node, says string }
+		liarsOf := map[string][]refusal{}
+		for _, id := range deposits {
+			liarsOf[id] = []refusal{{devnet.NodeID(amountLiar), "upokt, want"}, {devnet.NodeID(memoLiar), ", want " + thief.Hex()}}
+		}
+		for _, id := range burns {
+			liarsOf[id] = []refusal{{devnet.NodeID(ethLiar), "upokt, want"}}
+		}
+		eventually(t, time.Minute, func() (bool, string) {
+			docs := e.docs()
+			for id, liars := range liarsOf {
+				doc := docs[id]
+				if doc.Status != transfer.StatusStarted || len(doc.Refusals) != len(liars) {
+					return false, fmt.Sprintf("%s is %s (%s), refusals %v", id, doc.Status, doc.Reason, doc.Refusals)
+				}
+			}
+			return true, ""
+		})
+		for _, n := range stopped {
+			require.NoError(t, e.d.StartNode(e.ctx, n))
+		}
+		e.waitStatus(time.Minute, append(slices.Clone(deposits), burns...), transfer.StatusExecuted)
+		docs := e.docs()
+		for id, liars := range liarsOf {
+			doc := docs[id]
+			assert.Len(t, doc.Refusals, len(liars), "%s: only its liars refused: %v", id, doc.Refusals)
+			for _, l := range liars {
+				assert.NotContains(t, doc.Signers, l.node, "%s signed by a lying node", id)
+				assert.True(t, refusedBy(doc, l.node, "does not match the source transfer"), "%s: refusal of %s: %v", id, l.node, doc.Refusals)
+				assert.True(t, refusedBy(doc, l.node, l.says), "%s: refusal of %s says %q: %v", id, l.node, l.says, doc.Refusals)
+			}
+		}
+		for _, r := range docs[deposits[0]].Refusals {
+			t.Logf("e.g. %s", r.Reason)
+		}
+		t.Logf("e.g. %s", docs[burns[0]].Refusals[0].Reason)
+	})
+
+	t.Run("four liars: stuck with reasons, then retry-signers", func(t *testing.T) {
+		liars := pickNodes(e, 4)
+		var target atomic.Value
+		target.Store("")
+		for _, n := range liars {
+			e.d.PocketProxy(n).SetRewrite(lieAboutDeposits(e.d, func(id string) bool { return id == target.Load() }))
+		}
+		id := e.mint(users[0], users[1].Eth.Address, 42*pokt)
+		target.Store(id)
+		e.mayBeRefused(id)
+		t.Logf("Pocket RPCs of nodes %v lie about %s", liars, id)
+
+		stuck := func() (bool, string) {
+			doc, ok := e.doc(id)
+			if !ok || doc.Status != transfer.StatusStarted || len(doc.Refusals) != len(liars) || !strings.Contains(doc.Reason, "stuck") {
+				return false, fmt.Sprintf("%s is %s (%s), refusals %v", id, doc.Status, doc.Reason, doc.Refusals)
+			}
+			if n := e.d.Copper.SignatureCount(doc.OrderID); n != nodeCount-len(liars) {
+				return false, fmt.Sprintf("order %s has %d co-signatures", doc.OrderID, n)
+			}
+			return true, ""
+		}
+		eventually(t, time.Minute, stuck)
+		// It stays stuck while the chains move on.
+		from := e.d.Pocket.Height()
+		eventually(t, time.Minute, func() (bool, string) { return e.d.Pocket.Height() >= from+8, "waiting for 8 more Pocket blocks" })
+		ok, why := stuck()
+		require.True(t, ok, why)
+		doc, _ := e.doc(id)
+		for _, n := range liars {
+			assert.True(t, refusedBy(doc, devnet.NodeID(n), "does not match"), "refusal of node %d: %v", n, doc.Refusals)
+		}
+		assert.Equal(t, enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING, e.describe(id))
+		order, _ := e.d.Copper.OrderByExternalID(id)
+		assert.False(t, order.Status.Terminal(), "order %s is %s", order.OrderID, order.Status)
+		t.Logf("stuck: %s", doc.Reason)
+
+		for _, n := range liars {
+			e.d.PocketProxy(n).SetRewrite(nil)
+		}
+		require.NoError(t, e.tc.SignalWorkflow(e.ctx, id, "", transfer.SignalRetrySigners, nil))
+		e.waitStatus(time.Minute, []string{id}, transfer.StatusExecuted)
+		doc, _ = e.doc(id)
+		var retried bool
+		for _, n := range liars {
+			retried = retried || slices.Contains(doc.Signers, devnet.NodeID(n))
+		}
+		assert.True(t, retried, "a fixed node signed after retry-signers: %v", doc.Signers)
+	})
+
+	e.finish(time.Minute)
+}
+
+// TestLyingWorkflowNode pins down what happens when the node whose worker
+// runs a transfer's workflow reads a lie: the order it creates pays the
+// lie, every honest node refuses it, and nothing moves. The transfer stays
+// stuck (a liveness gap, not a safety one: see the report of the e2e work).
+func TestLyingWorkflowNode(t *testing.T) {
+	e := start(t, 6, nil)
+	alice, bob := e.d.Users[0], e.d.Users[1]
+	liar := 7
+	// Only the liar runs: it takes the workflow, and lies to itself.
+	for n := 1; n <= nodeCount; n++ {
+		if n != liar {
+			e.d.StopNode(n)
+		}
+	}
+	e.d.PocketProxy(liar).SetRewrite(lieAboutDeposits(e.d, func(string) bool { return true }, evenBeforeTheOrder()))
+	const amount = 10 * pokt
+	hash := e.sendDeposit(alice, amount, devnet.MintMemo(bob.Eth.Address))
+	id := transfer.MintWorkflowID(hash)
+	eventually(t, time.Minute, func() (bool, string) {
+		doc, ok := e.doc(id)
+		return ok && doc.Status == transfer.StatusStarted, fmt.Sprintf("%s: %s (%s)", id, doc.Status, doc.Reason)
+	})
+	for n := 1; n <= nodeCount; n++ {
+		require.NoError(t, e.d.StartNode(e.ctx, n))
+	}
+	eventually(t, time.Minute, func() (bool, string) {
+		doc, _ := e.doc(id)
+		return len(doc.Refusals) == nodeCount-1 && strings.Contains(doc.Reason, "stuck"),
+			fmt.Sprintf("%s: %s (%s), %d refusals", id, doc.Status, doc.Reason, len(doc.Refusals))
+	})
+	doc, _ := e.doc(id)
+	t.Logf("the liar's order pays %d upokt for a deposit of %d; %s", doc.PayAmountUpokt, amount, doc.Reason)
+	assert.EqualValues(t, amount+pokt, doc.PayAmountUpokt, "the order pays what the liar read")
+	order, _ := e.d.Copper.OrderByExternalID(id)
+	assert.Equal(t, []string{devnet.NodeID(liar)}, e.d.Copper.Signers(order.OrderID), "only the liar co-signed")
+	assert.False(t, order.Status.Terminal())
+	supply, err := e.d.Eth.TotalSupply(e.ctx)
+	require.NoError(t, err)
+	assert.Zero(t, supply, "nothing minted")
+	assert.EqualValues(t, amount, e.d.Pocket.Balance(e.d.VaultPokt), "the deposit waits in the vault")
+	// The projection believes the workflow node's reading, so the books
+	// (which take amounts in flight from it) disagree with the vault.
+	_, err = e.d.Invariant(e.ctx)
+	assert.Error(t, err, "the books carry the lie")
+}
+
+// refusedBy reports whether node refused the transfer with a reason
+// containing text.
+func refusedBy(doc store.Document, node, text string) bool {
+	for _, r := range doc.Refusals {
+		if r.NodeID == node && strings.Contains(r.Reason, text) {
+			return true
+		}
+	}
+	return false
+}
+
+type lieOption func(*lieConfig)
+
+type lieConfig struct{ evenWithoutOrder bool }
+
+// evenBeforeTheOrder lies about a transfer before its Copper order exists too,
+// i.e. also to the node that runs its workflow.
+func evenBeforeTheOrder() lieOption { return func(c *lieConfig) { c.evenWithoutOrder = true } }
+
+func (c *lieConfig) lies(d *devnet.Devnet, id string) bool {
+	if c.evenWithoutOrder {
+		return true
+	}
+	_, ok := d.Copper.OrderByExternalID(id)
+	return ok
+}
+
+// lieAboutDeposits makes a Pocket RPC answer /v1/query/tx with 1 POKT more
+// than the deposit's amount, for the transfers about which it lies.
+func lieAboutDeposits(d *devnet.Devnet, about func(id string) bool, opts ...lieOption) rpcproxy.Rewrite {
+	return rewriteDeposits(d, about, opts, func(tx map[string]any) bool {
+		value, ok := dig(tx, "stdTx", "msg", "value")
+		if !ok {
+			return false
+		}
+		s, _ := value["amount"].(string)
+		amount, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return false
+		}
+		value["amount"] = strconv.FormatUint(amount+pokt, 10)
+		return true
+	})
+}
+
+// lieAboutMemos makes a Pocket RPC answer /v1/query/tx with a memo that
+// mints to another address.
+func lieAboutMemos(d *devnet.Devnet, to common.Address, about func(id string) bool, opts ...lieOption) rpcproxy.Rewrite {
+	return rewriteDeposits(d, about, opts, func(tx map[string]any) bool {
+		std, ok := dig(tx, "stdTx")
+		if ok {
+			std["memo"] = devnet.MintMemo(to)
+		}
+		return ok
+	})
+}
+
+// rewriteDeposits makes a Pocket RPC change its answers to /v1/query/tx
+// with lie, for the transfers about which it lies.
+func rewriteDeposits(d *devnet.Devnet, about func(id string) bool, opts []lieOption, lie func(tx map[string]any) bool) rpcproxy.Rewrite {
+	var c lieConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	return func(path string, req, resp []byte) []byte {
+		var q struct {
+			Hash string `json:"hash"`
+		}
+		if path != "/v1/query/tx" || json.Unmarshal(req, &q) != nil {
+			return resp
+		}
+		id := transfer.MintWorkflowID(q.Hash)
+		if !about(id) || !c.lies(d, id) {
+			return resp
+		}
+		var tx map[string]any
+		dec := json.NewDecoder(bytes.NewReader(resp))
+		dec.UseNumber()
+		if dec.Decode(&tx) != nil || !lie(tx) {
+			return resp
+		}
+		out, err := json.Marshal(tx)
+		if err != nil {
+			return resp
+		}
+		return out
+	}
+}
+
+var burnTopic = crypto.Keccak256Hash([]byte("BurnAndBridge(uint256,address,address)"))
+
+// lieAboutBurns makes an Ethereum RPC answer eth_getTransactionReceipt with
+// 1 POKT more in the amount topic of BurnAndBridge logs.
+func lieAboutBurns(d *devnet.Devnet, about func(id string) bool, opts ...lieOption) rpcproxy.Rewrite {
+	var c lieConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	return func(_ string, req, resp []byte) []byte {
+		var call struct {
+			Method string   `json:"method"`
+			Params []string `json:"params"`
+		}
+		if json.Unmarshal(req, &call) != nil || call.Method != "eth_getTransactionReceipt" || len(call.Params) != 1 {
+			return resp
+		}
+		id := transfer.BurnWorkflowID(call.Params[0], 0)
+		if !about(id) || !c.lies(d, id) {
+			return resp
+		}
+		var msg map[string]any
+		dec := json.NewDecoder(bytes.NewReader(resp))
+		dec.UseNumber()
+		if dec.Decode(&msg) != nil {
+			return resp
+		}
+		result, _ := msg["result"].(map[string]any)
+		logs, _ := result["logs"].([]any)
+		for _, l := range logs {
+			lm, _ := l.(map[string]any)
+			topics, _ := lm["topics"].([]any)
+			if len(topics) != 4 || !strings.EqualFold(fmt.Sprint(topics[0]), burnTopic.Hex()) {
+				continue
+			}
+			amount := new(big.Int).SetBytes(common.FromHex(fmt.Sprint(topics[1])))
+			topics[1] = common.BigToHash(amount.Add(amount, big.NewInt(pokt))).Hex()
+		}
+		out, err := json.Marshal(msg)
+		if err != nil {
+			return resp
+		}
+		return out
+	}
+}
+
+func dig(m map[string]any, keys ...string) (map[string]any, bool) {
+	for _, k := range keys {
+		next, ok := m[k].(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		m = next
+	}
+	return m, true
+}

@@ -1,0 +1,132 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wpokt/bridge/config"
+	"github.com/wpokt/bridge/devnet"
+	"github.com/wpokt/bridge/transfer"
+)
+
+// TestOperationsWithTheTemporalCLI drives the operators' commands of the
+// runbook through the real temporal CLI binary: a transfer above the
+// governor's single-transfer limit is held and listed by its search
+// attribute, the release signal lets it through; the pause signal on the
+// control workflow makes new transfers wait, resume lets them complete.
+// The Temporal Web UI (on for this devnet) answers real HTTP requests.
+func TestOperationsWithTheTemporalCLI(t *testing.T) {
+	const limit = 100 * pokt
+	e := start(t, 10, func(o *devnet.Options) {
+		o.Headless = false
+		o.Governor = config.Governor{SingleTransferLimitUpokt: limit}
+	})
+	alice, bob := e.d.Users[0], e.d.Users[1]
+
+	// Held above the limit; a small one passes meanwhile.
+	held := e.mint(alice, bob.Eth.Address, 150*pokt)
+	small := e.mint(bob, alice.Eth.Address, 20*pokt)
+	e.waitStatus(time.Minute, []string{held}, transfer.StatusHeld)
+	e.waitStatus(time.Minute, []string{small}, transfer.StatusExecuted)
+	doc, _ := e.doc(held)
+	assert.Contains(t, doc.Reason, "single-transfer limit")
+	_, found := e.d.Copper.OrderByExternalID(held)
+	assert.False(t, found, "no order while held")
+
+	eventually(t, 30*time.Second, func() (bool, string) {
+		ids := e.listWorkflows(`WpoktStatus="held"`)
+		return len(ids) == 1 && ids[0] == held, fmt.Sprintf("temporal workflow list --query 'WpoktStatus=\"held\"' lists %v", ids)
+	})
+	e.temporalCLI("workflow", "signal", "--workflow-id", held, "--name", transfer.SignalRelease, "--input", `{"By":"e2e","Reason":"checked"}`)
+	e.waitStatus(time.Minute, []string{held}, transfer.StatusExecuted)
+	eventually(t, 30*time.Second, func() (bool, string) {
+		ids := e.listWorkflows(`WpoktStatus="held"`)
+		return len(ids) == 0, fmt.Sprintf("still listed as held: %v", ids)
+	})
+
+	// Pause: new transfers wait, with the pause in their reason.
+	e.temporalCLI("workflow", "signal", "--workflow-id", transfer.ControlWorkflowID, "--name", transfer.SignalPause,
+		"--input", `{"By":"e2e","Reason":"incident drill"}`)
+	eventually(t, 30*time.Second, func() (bool, string) {
+		out := e.temporalCLI("workflow", "query", "--workflow-id", transfer.ControlWorkflowID, "--type", transfer.QueryState, "-o", "json")
+		return strings.Contains(out, `"Paused": true`) || strings.Contains(out, `"Paused":true`), "control state: " + out
+	})
+	waiting := []string{e.mint(alice, alice.Eth.Address, 5*pokt), e.burn(bob, 3*pokt, bob.PoktAddress)}
+	paused := func() (bool, string) {
+		docs := e.docs()
+		for _, id := range waiting {
+			doc, ok := docs[id]
+			if !ok || doc.Status != transfer.StatusConfirmed || !strings.Contains(doc.Reason, "paused by e2e: incident drill") {
+				return false, fmt.Sprintf("%s is %s (%s)", id, doc.Status, doc.Reason)
+			}
+			if _, found := e.d.Copper.OrderByExternalID(id); found {
+				return false, id + " has an order while the bridge is paused"
+			}
+		}
+		return true, ""
+	}
+	eventually(t, time.Minute, paused)
+	from := e.d.Pocket.Height()
+	eventually(t, time.Minute, func() (bool, string) { return e.d.Pocket.Height() >= from+8, "waiting for 8 more Pocket blocks" })
+	ok, why := paused()
+	require.True(t, ok, "while paused: %s", why)
+	doc, _ = e.doc(waiting[0])
+	t.Logf("while paused: %s is %s (%s)", waiting[0], doc.Status, doc.Reason)
+
+	resumed := time.Now()
+	e.temporalCLI("workflow", "signal", "--workflow-id", transfer.ControlWorkflowID, "--name", transfer.SignalResume)
+	e.waitStatus(time.Minute, waiting, transfer.StatusExecuted)
+	t.Logf("paused transfers executed %s after resume", time.Since(resumed).Round(time.Millisecond))
+
+	// The Web UI and its API.
+	ui := e.d.Temporal.UIURL()
+	require.NotEmpty(t, ui)
+	status, body := httpGet(t, ui+"/")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, strings.ToLower(body), "<html")
+	eventually(t, 30*time.Second, func() (bool, string) {
+		status, body := httpGet(t, ui+"/api/v1/namespaces/"+e.d.Options().TemporalNamespace+"/workflows")
+		return status == http.StatusOK && strings.Contains(body, held), fmt.Sprintf("UI API answered %d: %.300s", status, body)
+	})
+	e.finish(time.Minute)
+}
+
+// listWorkflows runs `temporal workflow list --query Q -o json` and
+// returns the workflow IDs it lists.
+func (e *env) listWorkflows(query string) []string {
+	e.t.Helper()
+	out := e.temporalCLI("workflow", "list", "--query", query, "-o", "json")
+	var list []struct {
+		Execution struct {
+			WorkflowID string `json:"workflowId"`
+		} `json:"execution"`
+	}
+	if strings.TrimSpace(out) != "" {
+		require.NoError(e.t, json.Unmarshal([]byte(out), &list), "temporal workflow list -o json:\n%s", out)
+	}
+	ids := make([]string, len(list))
+	for i, w := range list {
+		ids[i] = w.Execution.WorkflowID
+	}
+	return ids
+}
+
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	c := http.Client{Timeout: 10 * time.Second}
+	resp, err := c.Get(url)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	return resp.StatusCode, string(body)
+}
