@@ -2,7 +2,6 @@ package activities
 
 import (
 	"context"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -138,21 +137,8 @@ func burnOf(ref transfer.BurnRef, c *eth.BurnCheck, rules Rules) transfer.Burn {
 		b.Kind, b.Reason = "failed", "burn transaction reverted"
 		return b
 	}
-	b.Recipient = hex.EncodeToString(c.Burn.PoktAddress.Bytes())
-	fee := rules.Deposit.FeeUpokt
-	switch {
-	case c.Burn.Amount == nil || !c.Burn.Amount.IsUint64():
-		b.Kind, b.Reason = "invalid", fmt.Sprintf("burn amount %v does not fit in a Pocket amount", c.Burn.Amount)
-	case c.Burn.PoktAddress == (common.Address{}):
-		b.Amount = c.Burn.Amount.Uint64()
-		b.Kind, b.Reason = "invalid", "burn to the zero Pocket address: nothing can be sent"
-	case c.Burn.Amount.Uint64() <= fee:
-		b.Amount = c.Burn.Amount.Uint64()
-		b.Kind, b.Reason = "invalid", fmt.Sprintf("amount %d upokt is at or below the Pocket fee of %d: nothing to return", b.Amount, fee)
-	default:
-		b.Amount = c.Burn.Amount.Uint64()
-		b.ReturnAmount = b.Amount - fee
-	}
+	class := eth.ClassifyBurn(c.Burn.Amount, c.Burn.PoktAddress, rules.Deposit.FeeUpokt)
+	b.Kind, b.Reason, b.Recipient, b.Amount, b.ReturnAmount = class.Kind, class.Reason, class.Recipient, class.Amount, class.ReturnAmount
 	return b
 }
 

@@ -21,7 +21,7 @@ func ethScanner(c *eth.Client, tc *fakeTemporal, cursors *memCursors) *EthScanne
 	return &EthScanner{
 		Node:       Node{NodeID: "node-2", TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
 		StartBlock: 1, Interval: 50 * time.Millisecond, Reconcile: time.Hour,
-		Settings: transfer.Settings{Confirmations: 3}, Chain: c,
+		Settings: transfer.Settings{Confirmations: 3}, FeeUpokt: 10_000, Chain: c,
 	}
 }
 
@@ -48,7 +48,9 @@ func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
 	call := tc.calls[2]
 	require.Equal(t, transfer.BurnWorkflowType, call.workflowType)
 	require.Equal(t, transfer.BurnInput{TxHash: double.TxHash.Hex(), LogPosition: 1, Settings: transfer.Settings{Confirmations: 3}}, call.input)
-	require.Equal(t, transfer.SeenSignal{NodeID: "node-2", Height: double.BlockNumber.Int64()}, call.seen)
+	require.Equal(t, transfer.SeenSignal{NodeID: "node-2", Height: double.BlockNumber.Int64(), Report: transfer.Report{
+		Kind: "burn", Recipient: "00000000000000000000000000000000000af7e0", Amount: 2_000_000, PayAmount: 1_990_000,
+	}}, call.seen)
 
 	head := chain.Head(t).Number.Int64()
 	h, _, _ := cursors.Cursor(context.Background(), "node-2", ChainEthereum)

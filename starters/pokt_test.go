@@ -37,6 +37,7 @@ func pocketScanner(c *pokt.Client, tc *fakeTemporal, cursors *memCursors, node s
 		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
 		Vault: vault, StartHeight: 1, Interval: time.Second,
 		Settings: transfer.Settings{Confirmations: 2},
+		Rules:    pokt.DepositRules{EthChainID: 1, FeeUpokt: 10_000, Vault: vault},
 		Chain:    c,
 	}
 }
@@ -62,7 +63,12 @@ func TestPocketScannerStartsOneWorkflowPerDeposit(t *testing.T) {
 	require.Equal(t, []string{transfer.MintWorkflowID(h1), transfer.MintWorkflowID(h2)}, tc.ids())
 	call := tc.calls[0]
 	require.Equal(t, transfer.MintWorkflowType, call.workflowType)
-	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1}, call.seen)
+	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Report{
+		Kind: "mint", Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
+	}}, call.seen, "the node's own reading travels with its signal")
+	require.Equal(t, transfer.Report{Kind: "refund", Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
+		Reason: tc.calls[1].seen.Report.Reason}, tc.calls[1].seen.Report)
+	require.Contains(t, tc.calls[1].seen.Report.Reason, "memo")
 	require.Equal(t, transfer.MintInput{TxHash: h1, Settings: transfer.Settings{Confirmations: 2}}, call.input)
 	require.Equal(t, enums.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE, call.opts.WorkflowIDReusePolicy, "never a second run for one transfer")
 	require.Equal(t, "bridge", call.opts.TaskQueue)

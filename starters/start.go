@@ -90,7 +90,7 @@ var (
 // start signals-with-start one transfer workflow. The reuse policy never
 // allows a second run under the same ID, even after the first closed: such
 // a start is refused, which here means the transfer is already handled.
-func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, workflowType string, input any) error {
+func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, report transfer.Report, workflowType string, input any) error {
 	opts := client.StartWorkflowOptions{
 		ID:                       id,
 		TaskQueue:                s.TaskQueue,
@@ -102,7 +102,7 @@ func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, h
 		),
 	}
 	_, err := s.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalSeen,
-		transfer.SeenSignal{NodeID: s.NodeID, Height: height}, opts, workflowType, input)
+		transfer.SeenSignal{NodeID: s.NodeID, Height: height, Report: report}, opts, workflowType, input)
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &started) {
 		s.logger().Debug("transfer already handled", "workflow_id", id, "chain", chain)

@@ -124,11 +124,34 @@ type BurnInput struct {
 	Settings    Settings
 }
 
-// SeenSignal says which node's scanner saw the transfer.
+// SeenSignal says which node's scanner saw the transfer, and what it read.
 type SeenSignal struct {
 	NodeID string
 	// Height is the block the scanner saw it in (informational).
 	Height int64
+	// Report is the transfer as this node read it from its own RPC and
+	// classified it with its own rules. The workflow acts on what a
+	// threshold of nodes agree on, never on one node's read alone.
+	Report Report
+}
+
+// Report is one node's reading of a transfer: enough to build its order.
+type Report struct {
+	// Kind is the classification: "mint", "refund", "invalid", "failed"
+	// (deposits) or "burn", "invalid" (burns). Empty: no report.
+	Kind      string
+	Recipient string
+	Amount    uint64
+	// PayAmount is what the order would pay: the minted amount, or the
+	// amount minus the Pocket fee.
+	PayAmount uint64
+	// Reason explains a refund or an invalid transfer (not compared).
+	Reason string
+}
+
+// Agrees reports whether two readings say the same transfer.
+func (r Report) Agrees(o Report) bool {
+	return r.Kind == o.Kind && strings.EqualFold(r.Recipient, o.Recipient) && r.Amount == o.Amount && r.PayAmount == o.PayAmount
 }
 
 // ReleaseSignal releases a held transfer; By and Reason are for the record.

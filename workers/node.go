@@ -267,9 +267,9 @@ func (n *Node) Run(ctx context.Context) error {
 	base := starters.Node{NodeID: n.cfg.Node.ID, TaskQueue: n.cfg.Temporal.TaskQueue, Temporal: n.temporal,
 		Cursors: n.store, Observer: n.metrics, Logger: n.logger}
 	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
-		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Chain: n.pocket}
+		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Rules: rules.Deposit, Chain: n.pocket}
 	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,
-		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), Chain: n.eth}
+		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), FeeUpokt: n.cfg.Pocket.FeeUpokt, Chain: n.eth}
 	if n.ethWS != nil {
 		ethScanner.Subscriber = n.ethWS
 	}

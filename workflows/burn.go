@@ -53,6 +53,15 @@ func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 		r.setStatus(transfer.StatusFailed, failure)
 		return r.st, nil
 	}
+	own := transfer.Report{Kind: burn.Kind, Recipient: burn.Recipient, Amount: burn.Amount, PayAmount: burn.ReturnAmount, Reason: burn.Reason}
+	rep, err := r.agreed(own)
+	if err != nil {
+		return r.st, err
+	}
+	if !rep.Agrees(own) {
+		burn.Kind, burn.Recipient, burn.Amount, burn.ReturnAmount, burn.Reason = rep.Kind, rep.Recipient, rep.Amount, rep.PayAmount, rep.Reason
+		r.applyBurn(burn)
+	}
 	switch burn.Kind {
 	case "invalid":
 		// The wPOKT is burnt but nothing can be sent: say why, for an

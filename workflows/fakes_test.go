@@ -55,6 +55,8 @@ type fakeBridge struct {
 	reserves []transfer.ReserveRequest
 	// nonce is what the control workflow leases to a mint.
 	nonce uint64
+	// reports, when set, are the 12 nodes' readings (else all alike).
+	reports []transfer.Report
 
 	await     transfer.AwaitOrderResult
 	verifyErr error
@@ -266,14 +268,47 @@ func validDeposit() transfer.Deposit {
 	}
 }
 
-// newEnv makes a test environment with the fakes and the nonce release
-// signal accepted.
+// report is the reading every node's scanner sends of the fake transfer.
+func (f *fakeBridge) report() transfer.Report {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.burn.Kind != "" {
+		return transfer.Report{Kind: f.burn.Kind, Recipient: f.burn.Recipient, Amount: f.burn.Amount, PayAmount: f.burn.ReturnAmount, Reason: f.burn.Reason}
+	}
+	d := f.deposit
+	r := transfer.Report{Kind: d.Kind, Amount: d.Amount, Reason: d.Reason}
+	switch d.Kind {
+	case "mint":
+		r.Recipient, r.PayAmount = d.Recipient, d.MintAmount
+	case "refund":
+		r.Recipient, r.PayAmount = d.Sender, d.RefundAmount
+	}
+	return r
+}
+
+// newEnv makes a test environment with the fakes, the nonce release
+// signal accepted, and every node's scanner reporting the transfer as the
+// fake chain has it (unless f.reports says otherwise).
 func newEnv(t *testing.T, f *fakeBridge) *testsuite.TestWorkflowEnvironment {
 	t.Helper()
 	env := newTestEnv(t)
 	f.register(env)
 	env.OnSignalExternalWorkflow(mock.Anything, mock.Anything, "", transfer.SignalNonceRelease, mock.Anything).Return(nil).Maybe()
+	sendReports(env, f)
 	return env
+}
+
+// sendReports has every node's scanner report the fake transfer at once.
+func sendReports(env *testsuite.TestWorkflowEnvironment, f *fakeBridge) {
+	env.RegisterDelayedCallback(func() {
+		for i, node := range nodes {
+			rep := f.report()
+			if f.reports != nil {
+				rep = f.reports[i]
+			}
+			env.SignalWorkflow(transfer.SignalSeen, transfer.SeenSignal{NodeID: node, Height: 100, Report: rep})
+		}
+	}, 0)
 }
 
 // newTestEnv makes a test environment whose workflow logs (warnings and

@@ -57,6 +57,9 @@ func (r *run) runMint(in transfer.MintInput) (transfer.State, error) {
 		r.setStatus(transfer.StatusFailed, failure)
 		return r.st, nil
 	}
+	if dep, err = r.agreedDeposit(dep); err != nil {
+		return r.st, err
+	}
 	switch dep.Kind {
 	case "invalid":
 		// Nothing can be sent back: the amount does not cover the fee.
@@ -88,6 +91,31 @@ func (r *run) applyDeposit(dep transfer.Deposit) {
 		r.st.Recipient = dep.Sender
 		r.st.PayAmount = dep.RefundAmount
 	}
+}
+
+// agreedDeposit replaces this node's reading of the deposit by the one a
+// threshold of nodes agree on.
+func (r *run) agreedDeposit(dep transfer.Deposit) (transfer.Deposit, error) {
+	own := transfer.Report{Kind: dep.Kind, Amount: dep.Amount, Reason: dep.Reason}
+	switch dep.Kind {
+	case "mint":
+		own.Recipient, own.PayAmount = dep.Recipient, dep.MintAmount
+	case "refund":
+		own.Recipient, own.PayAmount = dep.Sender, dep.RefundAmount
+	}
+	rep, err := r.agreed(own)
+	if err != nil || rep.Agrees(own) {
+		return dep, err
+	}
+	dep.Kind, dep.Amount, dep.Reason = rep.Kind, rep.Amount, rep.Reason
+	switch rep.Kind {
+	case "mint":
+		dep.Recipient, dep.MintAmount = rep.Recipient, rep.PayAmount
+	case "refund":
+		dep.Sender, dep.RefundAmount = rep.Recipient, rep.PayAmount
+	}
+	r.applyDeposit(dep)
+	return dep, nil
 }
 
 // mint creates the smart-call order that mints wPOKT to the recipient with

@@ -38,7 +38,8 @@ func TestMintHappyPath(t *testing.T) {
 	require.Equal(t, "0xdest", st.DestTxHash)
 	require.Len(t, st.Signers, 9, "signed is reached at the threshold, the rest are cancelled")
 	require.Empty(t, st.Refusals)
-	require.ElementsMatch(t, []string{"node-4", "node-7"}, st.SeenBy)
+	require.Len(t, st.SeenBy, 12)
+	require.Subset(t, st.SeenBy, []string{"node-4", "node-7"})
 	require.Equal(t, 1, f.creates)
 	require.Equal(t, transfer.OrderSpec{ExternalID: "mint-ab12cd34", Kind: transfer.OrderMint, Recipient: recipient, Amount: 12_500_000, Nonce: 42},
 		f.orders["mint-ab12cd34"].Spec)
@@ -417,6 +418,7 @@ func TestMintReleasesItsNonceLease(t *testing.T) {
 			tc.edit(f)
 			env := newTestEnv(t)
 			f.register(env)
+			sendReports(env, f)
 			var released []transfer.NonceRelease
 			env.OnSignalExternalWorkflow(mockAny, transfer.ControlWorkflowID, "", transfer.SignalNonceRelease, mockAny).Return(
 				func(_, _, _, _ string, arg any) error {
@@ -446,4 +448,52 @@ func TestFinalStatusIsProjectedEvenAfterDatabaseErrors(t *testing.T) {
 	result(t, env)
 	require.Equal(t, 3, failures)
 	require.Equal(t, transfer.StatusInvalid, f.projected[len(f.projected)-1].Status, "the final status landed in the end")
+}
+
+func TestTheOrderFollowsWhatTheNodesAgreeOnNotTheWorkflowsNode(t *testing.T) {
+	f := newFakeBridge()
+	// The node running the workflow reads 13 POKT to a thief; the twelve
+	// scanners read the truth.
+	lie := validDeposit()
+	lie.Amount, lie.MintAmount, lie.Recipient = 13_000_000, 13_000_000, "0x9999999999999999999999999999999999999999"
+	f.deposit = validDeposit()
+	truth := f.report()
+	f.deposit = lie
+	f.reports = make([]transfer.Report, 12)
+	for i := range f.reports {
+		f.reports[i] = truth
+	}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	spec := f.orders["mint-ab12cd34"].Spec
+	require.Equal(t, recipient, spec.Recipient)
+	require.EqualValues(t, 12_500_000, spec.Amount)
+	require.EqualValues(t, 12_500_000, st.Amount)
+	require.Equal(t, recipient, st.Recipient)
+}
+
+func TestNoOrderUntilThresholdNodesReadTheTransferAlike(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	truth := f.report()
+	other := truth
+	other.PayAmount, other.Amount = 1, 1
+	f.reports = make([]transfer.Report, 12)
+	for i := range f.reports {
+		f.reports[i] = truth
+		if i >= 8 {
+			f.reports[i] = other // only 8 alike
+		}
+	}
+	env := newEnv(t, f)
+	var waiting transfer.State
+	env.RegisterDelayedCallback(func() { waiting = queryState(t, env) }, time.Hour)
+	startMint(env)
+
+	require.Zero(t, f.creates)
+	require.Equal(t, transfer.StatusDetected, waiting.Status)
+	require.Contains(t, waiting.Reason, "waiting for 9 nodes to read the transfer alike (8 read mint 12500000 upokt to "+recipient+"; 4 read mint 1 upokt")
 }

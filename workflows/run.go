@@ -60,6 +60,13 @@ type run struct {
 	// seenHeight is the lowest height a scanner reported, for telling a
 	// lagging RPC from a tx that vanished.
 	seenHeight int64
+	// reports are the nodes' readings of the transfer, one per node.
+	reports []nodeReport
+}
+
+type nodeReport struct {
+	node   string
+	report transfer.Report
 }
 
 func newRun(ctx workflow.Context, kind transfer.Kind, settings transfer.Settings) (*run, error) {
@@ -119,6 +126,9 @@ func validateSettings(s transfer.Settings) error {
 func (r *run) noteSeen(s transfer.SeenSignal) {
 	if s.NodeID != "" && !slices.Contains(r.st.SeenBy, s.NodeID) {
 		r.st.SeenBy = append(r.st.SeenBy, s.NodeID)
+		if s.Report.Kind != "" {
+			r.reports = append(r.reports, nodeReport{node: s.NodeID, report: s.Report})
+		}
 	}
 	if s.Height > 0 && (r.seenHeight == 0 || s.Height < r.seenHeight) {
 		r.seenHeight = s.Height
@@ -276,6 +286,63 @@ func (r *run) awaitConfirmations(read func() (transfer.SourceCheck, error)) (fai
 			return "", err
 		}
 	}
+}
+
+// agreed waits until threshold nodes' scanners read the transfer alike and
+// returns that reading: the order is built from what 9 nodes agree on, not
+// from the read of the one node that runs the workflow (its RPC may lie).
+// own is that node's read, logged when it differs.
+func (r *run) agreed(own transfer.Report) (transfer.Report, error) {
+	var agreed transfer.Report
+	tally := func() bool {
+		for _, a := range r.reports {
+			n := 0
+			for _, b := range r.reports {
+				if a.report.Agrees(b.report) {
+					n++
+				}
+			}
+			if n >= r.settings.Threshold {
+				agreed = a.report
+				return true
+			}
+		}
+		return false
+	}
+	if !tally() {
+		r.note(fmt.Sprintf("waiting for %d nodes to read the transfer alike (%s)", r.settings.Threshold, r.readings()))
+		if err := workflow.Await(r.ctx, tally); err != nil {
+			return transfer.Report{}, err
+		}
+	}
+	if !agreed.Agrees(own) {
+		r.logger.Warn("this node's RPC reads the transfer otherwise than the nodes agree on: going with them",
+			"own", fmt.Sprintf("%+v", own), "agreed", fmt.Sprintf("%+v", agreed))
+	}
+	return agreed, nil
+}
+
+// readings summarises the reports so far, for a waiting transfer's reason.
+func (r *run) readings() string {
+	var parts []string
+	counted := make([]bool, len(r.reports))
+	for i, a := range r.reports {
+		if counted[i] {
+			continue
+		}
+		n := 0
+		for j, b := range r.reports {
+			if a.report.Agrees(b.report) {
+				counted[j] = true
+				n++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%d read %s %d upokt to %s", n, a.report.Kind, a.report.PayAmount, a.report.Recipient))
+	}
+	if len(parts) == 0 {
+		return "no node has reported yet"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // reserve passes the governor, the global pause and, for a mint, its
@@ -564,7 +631,11 @@ func refusalSummary(refused []transfer.Refusal) string {
 	slices.SortFunc(sorted, func(a, b transfer.Refusal) int { return strings.Compare(a.NodeID, b.NodeID) })
 	parts := make([]string, len(sorted))
 	for i, ref := range sorted {
-		parts[i] = ref.NodeID + ": " + ref.Reason
+		// A signer's reason starts with its node ID.
+		parts[i] = ref.Reason
+		if !strings.HasPrefix(ref.Reason, ref.NodeID) {
+			parts[i] = ref.NodeID + ": " + ref.Reason
+		}
 	}
 	return strings.Join(parts, "; ")
 }
@@ -574,7 +645,7 @@ func refusalSummary(refused []transfer.Refusal) string {
 func rootCause(err error) string {
 	var appErr *temporal.ApplicationError
 	if errors.As(err, &appErr) {
-		return appErr.Error()
+		return appErr.Message()
 	}
 	var timeoutErr *temporal.TimeoutError
 	if errors.As(err, &timeoutErr) {
