@@ -309,9 +309,11 @@ func (r *run) agreed(own transfer.Report) (transfer.Report, error) {
 		}
 		return false
 	}
-	if !tally() {
+	for !tally() {
+		// Say who read what, and update it as more nodes report.
 		r.note(fmt.Sprintf("waiting for %d nodes to read the transfer alike (%s)", r.settings.Threshold, r.readings()))
-		if err := workflow.Await(r.ctx, tally); err != nil {
+		n := len(r.reports)
+		if err := workflow.Await(r.ctx, func() bool { return len(r.reports) != n }); err != nil {
 			return transfer.Report{}, err
 		}
 	}
