@@ -3,6 +3,8 @@ package store
 import (
 	"testing"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -14,8 +16,7 @@ func BenchmarkNewDocument(b *testing.B) {
 	st.SeenBy = st.Signers
 	b.ReportAllocs()
 	for b.Loop() {
-		doc := NewDocument(st)
-		if _, err := toSet(doc); err != nil {
+		if _, err := bson.Marshal(NewDocument(st)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,6 +10,9 @@ import (
 // Document is a transfer as the frontend reads it. Amounts are decimal
 // POKT strings ("12.5") beside their integer upokt values.
 type Document struct {
+	// ID is the transfer's workflow ID, as TransferID: the document's key,
+	// so that every write and read of one transfer is a key lookup.
+	ID             string          `bson:"_id" json:"-"`
 	TransferID     string          `bson:"transfer_id" json:"transfer_id"`
 	Kind           transfer.Kind   `bson:"kind" json:"kind"`
 	Classification string          `bson:"classification" json:"classification"`
@@ -55,6 +58,7 @@ func NewDocument(st transfer.State) Document {
 		refusals = append(refusals, Refusal{NodeID: r.NodeID, Reason: r.Reason})
 	}
 	return Document{
+		ID:             st.WorkflowID,
 		TransferID:     st.WorkflowID,
 		Kind:           st.Kind,
 		Classification: st.Classification,

@@ -14,6 +14,7 @@ import (
 // Cursor is a node's scanner position on one chain: every height up to and
 // including Height has been scanned and its workflows started.
 type Cursor struct {
+	ID        string    `bson:"_id"` // node/chain
 	NodeID    string    `bson:"node_id"`
 	Chain     string    `bson:"chain"`
 	Height    int64     `bson:"height"`
@@ -25,7 +26,7 @@ func (s *Store) Cursor(ctx context.Context, nodeID, chain string) (height int64,
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	var c Cursor
-	err = s.db.Collection(Cursors).FindOne(ctx, bson.D{{Key: "node_id", Value: nodeID}, {Key: "chain", Value: chain}}).Decode(&c)
+	err = s.db.Collection(Cursors).FindOne(ctx, bson.D{{Key: "_id", Value: cursorID(nodeID, chain)}}).Decode(&c)
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return 0, false, nil
 	}
@@ -40,8 +41,9 @@ func (s *Store) SaveCursor(ctx context.Context, nodeID, chain string, height int
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	_, err := s.db.Collection(Cursors).UpdateOne(ctx,
-		bson.D{{Key: "node_id", Value: nodeID}, {Key: "chain", Value: chain}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "height", Value: height}, {Key: "updated_at", Value: time.Now().UTC()}}}},
+		bson.D{{Key: "_id", Value: cursorID(nodeID, chain)}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "node_id", Value: nodeID}, {Key: "chain", Value: chain},
+			{Key: "height", Value: height}, {Key: "updated_at", Value: time.Now().UTC()}}}},
 		options.UpdateOne().SetUpsert(true))
 	if err != nil {
 		return fmt.Errorf("save %s cursor of %s at %d: %w", chain, nodeID, height, err)
@@ -51,6 +53,7 @@ func (s *Store) SaveCursor(ctx context.Context, nodeID, chain string, height int
 
 // Health is a node's heartbeat, for the frontend's validator list.
 type Health struct {
+	ID          string    `bson:"_id" json:"-"` // the node ID
 	NodeID      string    `bson:"node_id" json:"node_id"`
 	Version     string    `bson:"version" json:"version"`
 	PoktHeight  int64     `bson:"pokt_height" json:"pokt_height"`
@@ -65,7 +68,8 @@ type Health struct {
 func (s *Store) Heartbeat(ctx context.Context, h Health) error {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	_, err := s.db.Collection(Healthchecks).ReplaceOne(ctx, bson.D{{Key: "node_id", Value: h.NodeID}}, h, options.Replace().SetUpsert(true))
+	h.ID = h.NodeID
+	_, err := s.db.Collection(Healthchecks).ReplaceOne(ctx, bson.D{{Key: "_id", Value: h.NodeID}}, h, options.Replace().SetUpsert(true))
 	if err != nil {
 		return fmt.Errorf("write healthcheck of %s: %w", h.NodeID, err)
 	}
@@ -94,7 +98,7 @@ func (s *Store) Healths(ctx context.Context) ([]Health, error) {
 func (s *Store) SwapCursor(ctx context.Context, nodeID, chain string, old, new int64) (current int64, swapped bool, err error) {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	filter := bson.D{{Key: "node_id", Value: nodeID}, {Key: "chain", Value: chain}, {Key: "height", Value: old}}
+	filter := bson.D{{Key: "_id", Value: cursorID(nodeID, chain)}, {Key: "height", Value: old}}
 	res, err := s.db.Collection(Cursors).UpdateOne(ctx, filter,
 		bson.D{{Key: "$set", Value: bson.D{{Key: "height", Value: new}, {Key: "updated_at", Value: time.Now().UTC()}}}})
 	if err != nil {
@@ -112,3 +116,5 @@ func (s *Store) SwapCursor(ctx context.Context, nodeID, chain string, old, new i
 	}
 	return h, false, nil
 }
+
+func cursorID(nodeID, chain string) string { return nodeID + "/" + chain }

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -89,13 +90,12 @@ func (s *Store) Ping(ctx context.Context) error {
 // indexes are the projection's indexes, by collection.
 func indexes() map[string][]mongo.IndexModel {
 	out := map[string][]mongo.IndexModel{
-		Healthchecks: {{Keys: bson.D{{Key: "node_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("node_id_unique")}},
-		Cursors: {{Keys: bson.D{{Key: "node_id", Value: 1}, {Key: "chain", Value: 1}},
-			Options: options.Index().SetUnique(true).SetName("node_chain_unique")}},
+		// Transfers, cursors and healthchecks are keyed by _id (the workflow
+		// ID, node/chain, the node ID): unique, and a key lookup on every
+		// MongoDB-compatible store (FerretDB pushes down _id only).
 	}
 	for _, name := range TransferCollections {
 		out[name] = []mongo.IndexModel{
-			{Keys: bson.D{{Key: "transfer_id", Value: 1}}, Options: options.Index().SetUnique(true).SetName("transfer_id_unique")},
 			{Keys: bson.D{{Key: "source_tx_hash", Value: 1}}, Options: options.Index().SetName("source_tx_hash")},
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "updated_at", Value: -1}}, Options: options.Index().SetName("status_updated")},
 		}
@@ -159,8 +159,14 @@ func CollectionFor(st transfer.State) string {
 }
 
 // Project writes a transfer's state. The write only lands if the stored
-// status is the same or an earlier one, so that a late or replayed write
-// never moves a transfer backwards; such a write is dropped silently.
+// status is the same or an earlier one and the stored state is not newer,
+// so that a late or replayed write never moves a transfer backwards; such a
+// write is dropped silently.
+//
+// Every read and write is keyed by _id alone: MongoDB uses its index, and
+// FerretDB (the devnet's MongoDB) pushes only a lone _id filter down to
+// SQLite; with any other filter it decodes every document of the
+// collection on every write.
 func (s *Store) Project(ctx context.Context, st transfer.State) error {
 	coll := CollectionFor(st)
 	if coll == "" {
@@ -172,48 +178,33 @@ func (s *Store) Project(ctx context.Context, st transfer.State) error {
 	doc := NewDocument(st)
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	filter := bson.D{
-		{Key: "transfer_id", Value: st.WorkflowID},
-		{Key: "status", Value: bson.D{{Key: "$in", Value: st.Status.Before()}}},
-	}
-	set, err := toSet(doc)
-	if err != nil {
-		return fmt.Errorf("project %s: %w", st.WorkflowID, err)
-	}
-	update := bson.D{
-		{Key: "$set", Value: set},
-		{Key: "$setOnInsert", Value: bson.D{{Key: "created_at", Value: doc.CreatedAt}}},
-	}
-	_, err = s.db.Collection(coll).UpdateOne(ctx, filter, update, options.UpdateOne().SetUpsert(true))
-	if mongo.IsDuplicateKeyError(err) {
-		// The document exists with a later status: this write is stale.
+	c := s.db.Collection(coll)
+	for attempt := 0; ; attempt++ {
+		var stored struct {
+			Status    transfer.Status `bson:"status"`
+			CreatedAt time.Time       `bson:"created_at"`
+			UpdatedAt time.Time       `bson:"updated_at"`
+		}
+		err := c.FindOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}},
+			options.FindOne().SetProjection(bson.D{{Key: "status", Value: 1}, {Key: "created_at", Value: 1}, {Key: "updated_at", Value: 1}})).Decode(&stored)
+		switch {
+		case errors.Is(err, mongo.ErrNoDocuments):
+			_, err = c.InsertOne(ctx, doc)
+			if mongo.IsDuplicateKeyError(err) && attempt == 0 {
+				continue // another writer inserted it first: compare with theirs
+			}
+		case err != nil:
+		case !slices.Contains(st.Status.Before(), stored.Status) || doc.UpdatedAt.Before(stored.UpdatedAt):
+			return nil // stale
+		default:
+			doc.CreatedAt = stored.CreatedAt
+			_, err = c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}}, doc)
+		}
+		if err != nil {
+			return fmt.Errorf("project %s to %s: %w", st.WorkflowID, coll, err)
+		}
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("project %s to %s: %w", st.WorkflowID, coll, err)
-	}
-	return nil
-}
-
-// toSet turns the document into a $set without created_at, which only the
-// first write sets. The fields stay encoded (raw values): no round trip
-// through Go values.
-func toSet(doc Document) (bson.D, error) {
-	raw, err := bson.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	elems, err := bson.Raw(raw).Elements()
-	if err != nil {
-		return nil, err
-	}
-	out := make(bson.D, 0, len(elems))
-	for _, e := range elems {
-		if e.Key() != "created_at" {
-			out = append(out, bson.E{Key: e.Key(), Value: e.Value()})
-		}
-	}
-	return out, nil
 }
 
 // ErrNotFound says no document matched.
@@ -225,7 +216,7 @@ func (s *Store) Transfer(ctx context.Context, workflowID string) (*Document, err
 	defer cancel()
 	for _, name := range TransferCollections {
 		var doc Document
-		err := s.db.Collection(name).FindOne(ctx, bson.D{{Key: "transfer_id", Value: workflowID}}).Decode(&doc)
+		err := s.db.Collection(name).FindOne(ctx, bson.D{{Key: "_id", Value: workflowID}}).Decode(&doc)
 		if errors.Is(err, mongo.ErrNoDocuments) {
 			continue
 		}
