@@ -42,7 +42,6 @@ type bench struct {
 	times     sync.Map   // "pokt/<h>" or "eth/<n>" -> time.Time
 	stopChain chan struct{}
 	chainDone chan struct{}
-	paused    atomic.Bool
 	produced  atomic.Int64
 	closed    bool
 	rng       *rand.Rand
