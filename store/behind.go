@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"hash/fnv"
 	"log/slog"
 	"sync"
 	"time"
@@ -12,25 +13,44 @@ import (
 // Behind writes a node's projections in the background, so that a
 // transfer's workflow never waits on the database for a status on the way:
 // it keeps only the latest state of each transfer (a burst of statuses
-// becomes one write) and a few writers drain it. A final status is written
-// at once, and only then acknowledged: no later write would correct it.
-// A node that dies loses at most queued intermediate states; the next
-// status of the transfer writes the whole state again.
+// becomes one write) and a few writers drain it. Each transfer belongs to
+// one writer (by its ID), so a node never writes two states of one
+// transfer at once; across nodes the store's compare-and-replace orders
+// them. A final status is written at once, and only then acknowledged: no
+// later write would correct it. A node that dies loses at most queued
+// intermediate states; the next status of the transfer writes the whole
+// state again.
 type Behind struct {
-	store   *Store
-	logger  *slog.Logger
+	store  *Store
+	logger *slog.Logger
+	shards []*behindShard
+}
+
+// behindShard is one writer's queue.
+type behindShard struct {
 	mu      sync.Mutex
 	pending map[string]transfer.State
 	queue   []string // transfer IDs in the order they first queued
 	wake    chan struct{}
 }
 
-// NewBehind makes a write-behind projector over s.
-func NewBehind(s *Store, logger *slog.Logger) *Behind {
+// NewBehind makes a write-behind projector over s with the given number
+// of writers.
+func NewBehind(s *Store, writers int, logger *slog.Logger) *Behind {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	return &Behind{store: s, logger: logger, pending: map[string]transfer.State{}, wake: make(chan struct{}, 1)}
+	b := &Behind{store: s, logger: logger}
+	for range max(writers, 1) {
+		b.shards = append(b.shards, &behindShard{pending: map[string]transfer.State{}, wake: make(chan struct{}, 1)})
+	}
+	return b
+}
+
+func (b *Behind) shardOf(workflowID string) *behindShard {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(workflowID))
+	return b.shards[h.Sum32()%uint32(len(b.shards))]
 }
 
 // Project queues an intermediate state, or writes a final one now.
@@ -38,14 +58,15 @@ func (b *Behind) Project(ctx context.Context, st transfer.State) error {
 	if st.Status.Final() {
 		return b.store.Project(ctx, st)
 	}
-	b.mu.Lock()
-	if _, queued := b.pending[st.WorkflowID]; !queued {
-		b.queue = append(b.queue, st.WorkflowID)
+	sh := b.shardOf(st.WorkflowID)
+	sh.mu.Lock()
+	if _, queued := sh.pending[st.WorkflowID]; !queued {
+		sh.queue = append(sh.queue, st.WorkflowID)
 	}
-	b.pending[st.WorkflowID] = st
-	b.mu.Unlock()
+	sh.pending[st.WorkflowID] = st
+	sh.mu.Unlock()
 	select {
-	case b.wake <- struct{}{}:
+	case sh.wake <- struct{}{}:
 	default:
 	}
 	return nil
@@ -56,20 +77,20 @@ func (b *Behind) Prior(ctx context.Context, workflowID string) (transfer.PriorRe
 	return b.store.Prior(ctx, workflowID)
 }
 
-// Run drains the queue with writers until ctx ends, then writes what is
-// left (for up to flushTimeout).
-func (b *Behind) Run(ctx context.Context, writers int, flushTimeout time.Duration) {
+// Run drains the queues, one writer each, until ctx ends, then writes what
+// is left (for up to flushTimeout).
+func (b *Behind) Run(ctx context.Context, flushTimeout time.Duration) {
 	var wg sync.WaitGroup
-	for range max(writers, 1) {
+	for _, sh := range b.shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for ctx.Err() == nil {
-				if !b.writeNext(ctx) {
+				if !b.writeNext(ctx, sh) {
 					select {
 					case <-ctx.Done():
 						return
-					case <-b.wake:
+					case <-sh.wake:
 					}
 				}
 			}
@@ -78,23 +99,25 @@ func (b *Behind) Run(ctx context.Context, writers int, flushTimeout time.Duratio
 	wg.Wait()
 	fctx, cancel := context.WithTimeout(context.Background(), flushTimeout)
 	defer cancel()
-	for fctx.Err() == nil && b.writeNext(fctx) {
+	for _, sh := range b.shards {
+		for fctx.Err() == nil && b.writeNext(fctx, sh) {
+		}
 	}
 }
 
 // writeNext writes the oldest queued transfer's latest state; false when
 // nothing is queued.
-func (b *Behind) writeNext(ctx context.Context) bool {
-	b.mu.Lock()
-	if len(b.queue) == 0 {
-		b.mu.Unlock()
+func (b *Behind) writeNext(ctx context.Context, sh *behindShard) bool {
+	sh.mu.Lock()
+	if len(sh.queue) == 0 {
+		sh.mu.Unlock()
 		return false
 	}
-	id := b.queue[0]
-	b.queue = b.queue[1:]
-	st := b.pending[id]
-	delete(b.pending, id)
-	b.mu.Unlock()
+	id := sh.queue[0]
+	sh.queue = sh.queue[1:]
+	st := sh.pending[id]
+	delete(sh.pending, id)
+	sh.mu.Unlock()
 	// A write under way finishes even when the node stops (the store's own
 	// timeout bounds it); ctx only decides whether to take the next one.
 	if err := b.store.Project(context.WithoutCancel(ctx), st); err != nil {
@@ -106,7 +129,11 @@ func (b *Behind) writeNext(ctx context.Context) bool {
 
 // Queued is how many transfers wait to be written.
 func (b *Behind) Queued() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return len(b.queue)
+	n := 0
+	for _, sh := range b.shards {
+		sh.mu.Lock()
+		n += len(sh.queue)
+		sh.mu.Unlock()
+	}
+	return n
 }

@@ -38,6 +38,7 @@ type Document struct {
 	Refusals       []Refusal          `bson:"refusals" json:"refusals"`
 	SeenBy         []string           `bson:"seen_by" json:"seen_by"`
 	DestTxHash     string             `bson:"dest_tx_hash,omitempty" json:"dest_tx_hash,omitempty"`
+	Revision       int64              `bson:"revision" json:"revision"`
 	CreatedAt      time.Time          `bson:"created_at" json:"created_at"`
 	UpdatedAt      time.Time          `bson:"updated_at" json:"updated_at"`
 
@@ -82,6 +83,7 @@ func NewDocument(st transfer.State) Document {
 		Refusals:       refusals,
 		SeenBy:         nonNil(st.SeenBy),
 		DestTxHash:     st.DestTxHash,
+		Revision:       clampInt64(st.Revision),
 		CreatedAt:      st.CreatedAt.UTC(),
 		UpdatedAt:      st.UpdatedAt.UTC(),
 	}

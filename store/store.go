@@ -179,33 +179,46 @@ func (s *Store) Project(ctx context.Context, st transfer.State) error {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	c := s.db.Collection(coll)
-	for attempt := 0; ; attempt++ {
+	// Read, compare, then replace only if the document is still the one
+	// read: writers on several nodes (and a node's queued writes) may race
+	// on one transfer, and the later state must win.
+	for attempt := 0; attempt < maxProjectAttempts; attempt++ {
 		var stored struct {
 			Status    transfer.Status `bson:"status"`
+			Revision  int64           `bson:"revision"`
 			CreatedAt time.Time       `bson:"created_at"`
-			UpdatedAt time.Time       `bson:"updated_at"`
 		}
 		err := c.FindOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}},
-			options.FindOne().SetProjection(bson.D{{Key: "status", Value: 1}, {Key: "created_at", Value: 1}, {Key: "updated_at", Value: 1}})).Decode(&stored)
+			options.FindOne().SetProjection(bson.D{{Key: "status", Value: 1}, {Key: "revision", Value: 1}, {Key: "created_at", Value: 1}})).Decode(&stored)
 		switch {
 		case errors.Is(err, mongo.ErrNoDocuments):
 			_, err = c.InsertOne(ctx, doc)
-			if mongo.IsDuplicateKeyError(err) && attempt == 0 {
+			if mongo.IsDuplicateKeyError(err) {
 				continue // another writer inserted it first: compare with theirs
 			}
 		case err != nil:
-		case !slices.Contains(st.Status.Before(), stored.Status) || doc.UpdatedAt.Before(stored.UpdatedAt):
-			return nil // stale
+		case !slices.Contains(st.Status.Before(), stored.Status),
+			stored.Status == st.Status && doc.Revision <= stored.Revision:
+			return nil // stale: the stored state is as late or later
 		default:
 			doc.CreatedAt = stored.CreatedAt
-			_, err = c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}}, doc)
+			var res *mongo.UpdateResult
+			res, err = c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}, {Key: "revision", Value: stored.Revision}}, doc)
+			if err == nil && res.MatchedCount == 0 {
+				continue // replaced meanwhile: compare again
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("project %s to %s: %w", st.WorkflowID, coll, err)
 		}
 		return nil
 	}
+	return fmt.Errorf("project %s to %s: still contended after %d attempts", st.WorkflowID, coll, maxProjectAttempts)
 }
+
+// maxProjectAttempts bounds the compare-and-replace loop; each lost race
+// means another writer made progress.
+const maxProjectAttempts = 20
 
 // ErrNotFound says no document matched.
 var ErrNotFound = errors.New("not found")

@@ -51,7 +51,7 @@ func mintState(status transfer.Status, minute int) transfer.State {
 		WorkflowID: "mint-ab12", Kind: transfer.KindMint, Classification: "mint", Status: status,
 		SourceTxHash: "AB12", Sender: "2222222222222222222222222222222222222222",
 		Recipient: "0x1111111111111111111111111111111111111111", Amount: 12_500_000, PayAmount: 12_500_000,
-		CreatedAt: t0, UpdatedAt: t0.Add(time.Duration(minute) * time.Minute),
+		CreatedAt: t0, UpdatedAt: t0.Add(time.Duration(minute) * time.Minute), Revision: uint64(minute + 1),
 	}
 }
 
@@ -78,10 +78,15 @@ func TestProjectionOnlyMovesForward(t *testing.T) {
 	require.Equal(t, t0, doc.CreatedAt.UTC(), "created_at is set by the first write only")
 	require.Equal(t, t0.Add(5*time.Minute), doc.UpdatedAt.UTC())
 
-	// The same status again may update the reason.
+	// The same status again may update the reason, if it is a later
+	// revision (both may carry the same workflow time).
 	again := signed
 	again.Reason = "co-signed by 9 nodes"
+	again.Revision++
+	older := signed
+	older.Reason = "an older reason"
 	require.NoError(t, s.Project(ctx, again))
+	require.NoError(t, s.Project(ctx, older))
 	doc, err = s.Transfer(ctx, "mint-ab12")
 	require.NoError(t, err)
 	require.Equal(t, "co-signed by 9 nodes", doc.Reason)
@@ -118,6 +123,33 @@ func TestTwelveConcurrentWritersMakeOneDocument(t *testing.T) {
 	n, err := s.Count(context.Background(), Mints, "")
 	require.NoError(t, err)
 	require.EqualValues(t, 1, n)
+}
+
+// Many writers racing with states of one status: whatever the order their
+// writes land in, the highest revision is what stays.
+func TestRacingWritersKeepTheLatestRevision(t *testing.T) {
+	s := newStore(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st := mintState(transfer.StatusStarted, 0)
+			st.Revision = uint64(i + 1)
+			st.Reason = fmt.Sprintf("revision %d", i+1)
+			errs <- s.Project(context.Background(), st)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	doc, err := s.Transfer(context.Background(), "mint-ab12")
+	require.NoError(t, err)
+	require.EqualValues(t, 40, doc.Revision)
+	require.Equal(t, "revision 40", doc.Reason)
 }
 
 func TestTransfersAreFiledByKind(t *testing.T) {
@@ -238,7 +270,7 @@ func TestSwapCursorKeepsAnOperatorsRescan(t *testing.T) {
 
 func TestBehindWritesTheLatestStateAndFinalOnesAtOnce(t *testing.T) {
 	s := newStore(t)
-	b := NewBehind(s, nil)
+	b := NewBehind(s, 2, nil)
 	ctx := context.Background()
 	// Three statuses in a row before any writer runs: one write, the last.
 	for i, st := range []transfer.Status{transfer.StatusDetected, transfer.StatusConfirmed, transfer.StatusStarted} {
@@ -250,7 +282,7 @@ func TestBehindWritesTheLatestStateAndFinalOnesAtOnce(t *testing.T) {
 
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
-	go func() { b.Run(runCtx, 2, 5*time.Second); close(done) }()
+	go func() { b.Run(runCtx, 5*time.Second); close(done) }()
 	require.Eventually(t, func() bool {
 		doc, err := s.Transfer(ctx, "mint-ab12")
 		return err == nil && doc.Status == transfer.StatusStarted
@@ -268,7 +300,7 @@ func TestBehindWritesTheLatestStateAndFinalOnesAtOnce(t *testing.T) {
 	other := mintState(transfer.StatusDetected, 1)
 	other.WorkflowID = "mint-cd34"
 	require.NoError(t, b.Project(ctx, other))
-	b.Run(runCtx, 1, 5*time.Second)
+	b.Run(runCtx, 5*time.Second)
 	doc, err = s.Transfer(ctx, "mint-cd34")
 	require.NoError(t, err)
 	require.Equal(t, transfer.StatusDetected, doc.Status)

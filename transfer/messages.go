@@ -417,8 +417,12 @@ type State struct {
 	Refusals      []Refusal
 	SeenBy        []string
 	DestTxHash    string
-	UpdatedAt     time.Time
-	CreatedAt     time.Time
+	// Revision counts the workflow's projections of this state: of two
+	// writes with the same status, the higher revision is the later one
+	// (two states may share a workflow time).
+	Revision  uint64
+	UpdatedAt time.Time
+	CreatedAt time.Time
 }
 
 // RefundMemo is the memo of the Pocket send that refunds a deposit; the

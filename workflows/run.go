@@ -210,6 +210,7 @@ func (r *run) projectFinal() {
 }
 
 func (r *run) tryProject() error {
+	r.st.Revision++
 	ctx := workflow.WithLocalActivityOptions(r.ctx, workflow.LocalActivityOptions{
 		StartToCloseTimeout:    localTimeout,
 		ScheduleToCloseTimeout: localGiveUp,
