@@ -266,6 +266,10 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 	if d.store, err = store.Connect(ctx, d.Mongo.URI(), "wpokt", 10*time.Second); err != nil {
 		return nil, err
 	}
+	// The store made every collection; give them the key lookups FerretDB lacks.
+	if err := d.Mongo.IndexIDs(ctx, "wpokt"); err != nil {
+		return nil, err
+	}
 
 	progress("starting Ethereum (simulated backend, wPOKT contract)...")
 	for i := range opts.Users {

@@ -125,33 +125,6 @@ func TestTwelveConcurrentWritersMakeOneDocument(t *testing.T) {
 	require.EqualValues(t, 1, n)
 }
 
-// Many writers racing with states of one status: whatever the order their
-// writes land in, the highest revision is what stays.
-func TestRacingWritersKeepTheLatestRevision(t *testing.T) {
-	s := newStore(t)
-	var wg sync.WaitGroup
-	errs := make(chan error, 40)
-	for i := range 40 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			st := mintState(transfer.StatusStarted, 0)
-			st.Revision = uint64(i + 1)
-			st.Reason = fmt.Sprintf("revision %d", i+1)
-			errs <- s.Project(context.Background(), st)
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		require.NoError(t, err)
-	}
-	doc, err := s.Transfer(context.Background(), "mint-ab12")
-	require.NoError(t, err)
-	require.EqualValues(t, 40, doc.Revision)
-	require.Equal(t, "revision 40", doc.Reason)
-}
-
 func TestTransfersAreFiledByKind(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
@@ -266,42 +239,4 @@ func TestSwapCursorKeepsAnOperatorsRescan(t *testing.T) {
 	require.EqualValues(t, 10, h)
 	got, _, _ := s.Cursor(ctx, "node-1", "pokt")
 	require.EqualValues(t, 10, got)
-}
-
-func TestBehindWritesTheLatestStateAndFinalOnesAtOnce(t *testing.T) {
-	s := newStore(t)
-	b := NewBehind(s, 2, nil)
-	ctx := context.Background()
-	// Three statuses in a row before any writer runs: one write, the last.
-	for i, st := range []transfer.Status{transfer.StatusDetected, transfer.StatusConfirmed, transfer.StatusStarted} {
-		require.NoError(t, b.Project(ctx, mintState(st, i)))
-	}
-	require.Equal(t, 1, b.Queued())
-	_, err := s.Transfer(ctx, "mint-ab12")
-	require.ErrorIs(t, err, ErrNotFound, "nothing written before the writers run")
-
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { b.Run(runCtx, 5*time.Second); close(done) }()
-	require.Eventually(t, func() bool {
-		doc, err := s.Transfer(ctx, "mint-ab12")
-		return err == nil && doc.Status == transfer.StatusStarted
-	}, 5*time.Second, 10*time.Millisecond)
-
-	// A final status is written before Project returns.
-	require.NoError(t, b.Project(ctx, mintState(transfer.StatusExecuted, 9)))
-	doc, err := s.Transfer(ctx, "mint-ab12")
-	require.NoError(t, err)
-	require.Equal(t, transfer.StatusExecuted, doc.Status)
-
-	// What is queued at shutdown is still written, by the final flush.
-	stop()
-	<-done
-	other := mintState(transfer.StatusDetected, 1)
-	other.WorkflowID = "mint-cd34"
-	require.NoError(t, b.Project(ctx, other))
-	b.Run(runCtx, 5*time.Second)
-	doc, err = s.Transfer(ctx, "mint-cd34")
-	require.NoError(t, err)
-	require.Equal(t, transfer.StatusDetected, doc.Status)
 }

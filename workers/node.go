@@ -239,22 +239,12 @@ func (n *Node) Check(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// projectionWriters is how many projections a node writes at once.
-const projectionWriters = 4
-
 // Run runs the node's workers, scanners and heartbeat until ctx ends, then
 // stops them gracefully.
 func (n *Node) Run(ctx context.Context) error {
 	defer n.close()
 	rules := Rules(n.cfg)
-	// Projections are written behind the workflows (the latest state of
-	// each transfer; final ones at once), by a few writers of this node.
-	projector := store.NewBehind(n.store, projectionWriters, n.logger)
-	projectorCtx, stopProjector := context.WithCancel(context.Background())
-	projectorDone := make(chan struct{})
-	go func() { projector.Run(projectorCtx, 10*time.Second); close(projectorDone) }()
-	defer func() { stopProjector(); <-projectorDone }()
-	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: projector, Temporal: n.temporal}
+	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: n.store, Temporal: n.temporal}
 	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
 		Observer: n.metrics, Logger: n.logger}
 

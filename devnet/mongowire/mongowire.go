@@ -5,14 +5,17 @@ package mongowire
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
+	_ "modernc.org/sqlite" // the driver FerretDB itself uses, for IndexIDs
 )
 
 // Options configure the server.
@@ -27,6 +30,7 @@ type Options struct {
 
 // Server is a running FerretDB.
 type Server struct {
+	dir      string
 	uri      string
 	cancel   context.CancelFunc
 	done     chan error
@@ -62,7 +66,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("mongowire: %w", err)
 	}
 	runCtx, cancel := context.WithCancel(context.Background())
-	s := &Server{cancel: cancel, done: make(chan error, 1)}
+	s := &Server{dir: opts.Dir, cancel: cancel, done: make(chan error, 1)}
 	go func() { s.done <- f.Run(runCtx) }()
 	uriReady := make(chan string, 1)
 	go func() { uriReady <- f.MongoDBURI() }()
@@ -91,3 +95,46 @@ func (s *Server) Stop() {
 		<-s.done
 	})
 }
+
+// IndexIDs gives every collection of a database an SQLite index on the
+// exact expression FerretDB filters _id with. FerretDB's own _id index is
+// on a different spelling of the path, which SQLite does not match, so
+// every lookup by _id (the projection's only kind) scanned and parsed the
+// whole table: a cost that grew with every transfer. Collections made
+// later need another call; the index is the devnet's, FerretDB does not
+// list it.
+func (s *Server) IndexIDs(ctx context.Context, database string) error {
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(s.dir, database+".sqlite")+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return fmt.Errorf("mongowire: open %s: %w", database, err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\_ferretdb\_%' ESCAPE '\'`)
+	if err != nil {
+		return fmt.Errorf("mongowire: list tables of %s: %w", database, err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return fmt.Errorf("mongowire: list tables of %s: %w", database, err)
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mongowire: list tables of %s: %w", database, err)
+	}
+	for _, t := range tables {
+		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (%s)`, t+"_id_lookup", t, IDExpression)
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("mongowire: index %s.%s: %w", database, t, err)
+		}
+	}
+	return nil
+}
+
+// IDExpression is how FerretDB's SQLite backend reads a document's _id
+// when it filters by it (v1.24: metadata.IDColumn).
+const IDExpression = `_ferretdb_sjson->'$._id'`
