@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -65,7 +66,33 @@ type Shared struct {
 	Copper   Custody
 	Store    Projection
 	Temporal Orchestrator
+
+	// reserving lets one reserve update of this node reach the control
+	// workflow at a time: Temporal admits few updates in flight per
+	// workflow (history.maxInFlightUpdates, 10 by default) and answers
+	// more with ResourceExhausted, which clients retry after a second or
+	// more. Queued here instead, a burst of transfers is decided in order
+	// as fast as the control workflow runs.
+	reserving slot
 }
+
+// slot is a lock that gives up when its caller's context ends.
+type slot struct {
+	once sync.Once
+	ch   chan struct{}
+}
+
+func (s *slot) acquire(ctx context.Context) error {
+	s.once.Do(func() { s.ch = make(chan struct{}, 1) })
+	select {
+	case s.ch <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *slot) release() { <-s.ch }
 
 // ReadDeposit reads a Pocket deposit and classifies it by this node's
 // rules. A tx the RPC does not know is reported as not found, not as an
@@ -164,6 +191,10 @@ func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (tran
 		}
 		req.ChainNonce = n
 	}
+	if err := a.reserving.acquire(ctx); err != nil {
+		return transfer.ReserveResult{}, fmt.Errorf("reserve %d upokt for %s: waiting for this node's turn: %w", req.Amount, req.WorkflowID, err)
+	}
+	defer a.reserving.release()
 	start := a.Temporal.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
 		ID:                       transfer.ControlWorkflowID,
 		TaskQueue:                a.Rules.TaskQueue,

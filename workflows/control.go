@@ -16,7 +16,7 @@ const governorWindow = 24 * time.Hour
 
 // controlContinueAfter bounds the control workflow's history: after this
 // many requests it continues as new with its state.
-const controlContinueAfter = 2000
+const controlContinueAfter = 1000
 
 // ControlWorkflow holds the global pause, the governor and the mint nonce
 // leases. Transfers ask it (update "reserve") before they create an order;

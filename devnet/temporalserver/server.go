@@ -106,6 +106,9 @@ func (o Options) Args() []string {
 		// Timers fire up to this late (default 1 s): the bridge sleeps
 		// until a confirming block is due, so this is its latency floor.
 		"--dynamic-config-value", `history.timerProcessorMaxTimeShift="20ms"`,
+		// Each node has one reserve update in flight on the control
+		// workflow; twelve nodes need more than the default 10.
+		"--dynamic-config-value", "history.maxInFlightUpdates=24",
 	}
 	if o.DBFile != "" {
 		args = append(args, "--db-filename", o.DBFile)
