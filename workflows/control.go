@@ -45,6 +45,19 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 	if err != nil {
 		return fmt.Errorf("set update handler: %w", err)
 	}
+	// Signals to transfers still on their way. The server drops a signal
+	// whose sender's run has closed before it was delivered, so the
+	// workflow waits for them before it continues as new.
+	var notifying []workflow.Future
+	notify := func(workflowID, signal string, arg any) {
+		kept := notifying[:0]
+		for _, f := range notifying {
+			if !f.IsReady() {
+				kept = append(kept, f)
+			}
+		}
+		notifying = append(kept, workflow.SignalExternalWorkflow(ctx, workflowID, "", signal, arg))
+	}
 	pause := workflow.GetSignalChannel(ctx, transfer.SignalPause)
 	resume := workflow.GetSignalChannel(ctx, transfer.SignalResume)
 	release := workflow.GetSignalChannel(ctx, transfer.SignalNonceRelease)
@@ -56,7 +69,7 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 				if next, nonce, ok := releaseNonce(&s, rel, workflow.Now(ctx)); ok {
 					// A mint that ended meanwhile cannot be told: the next
 					// release (or its own re-reserve) moves the queue on.
-					_ = workflow.SignalExternalWorkflow(ctx, next, "", transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
+					notify(next, transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
 				}
 				continue
 			}
@@ -74,7 +87,7 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 				for _, id := range s.Waiting {
 					// A transfer that ended meanwhile cannot be signalled:
 					// nothing to do for it.
-					_ = workflow.SignalExternalWorkflow(ctx, id, "", transfer.SignalResumed, nil)
+					notify(id, transfer.SignalResumed, nil)
 				}
 				s.Waiting = nil
 				continue
@@ -95,7 +108,15 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 				return err
 			}
-			drain()
+			// Hand on what came meanwhile, and wait until every transfer
+			// was told, until nothing more comes.
+			for drain(); len(notifying) > 0; drain() {
+				for _, f := range notifying {
+					// An error means the transfer ended meanwhile: nothing to tell.
+					_ = f.Get(ctx, nil)
+				}
+				notifying = nil
+			}
 			s.Handled = 0
 			return workflow.NewContinueAsNewError(ctx, ControlWorkflow, s)
 		}
