@@ -43,6 +43,7 @@ type bench struct {
 	stopChain chan struct{}
 	chainDone chan struct{}
 	produced  atomic.Int64
+	funded    int // users holding wPOKT to burn (the first ones)
 	closed    bool
 	rng       *rand.Rand
 }
@@ -184,7 +185,11 @@ func (b *bench) fundBurners(ctx context.Context, n int) error {
 		ids = append(ids, transfer.MintWorkflowID(hash))
 	}
 	b.blocks.Unlock()
-	return b.waitAll(ctx, ids, 5*time.Minute)
+	if err := b.waitAll(ctx, ids, 5*time.Minute); err != nil {
+		return err
+	}
+	b.funded = n
+	return nil
 }
 
 // waitAll waits until every transfer's workflow completed executed, or
@@ -273,7 +278,9 @@ func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult
 	tick := time.NewTicker(time.Duration(float64(time.Second) / rate))
 	defer tick.Stop()
 	var all []sent
-	users := b.d.Users[:min(len(b.d.Users), b.f.senders)]
+	// Only funded users can burn.
+	users := b.d.Users[:b.funded]
+	start := time.Now()
 	for i := range n {
 		<-tick.C
 		s, err := b.send(ctx, i, users[i%len(users)])
@@ -289,6 +296,11 @@ func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult
 	if err := b.waitAll(ctx, ids, 5*time.Minute); err != nil {
 		return res, err
 	}
+	actions, tasks, _, err := b.actions(ctx, start, time.Now())
+	if err != nil {
+		return res, err
+	}
+	res.Actions, res.WorkflowTasks = actions/float64(n), tasks/float64(n)
 	var overhead, dest, ordered, signed, executed, closed []time.Duration
 	for _, s := range all {
 		st, err := b.steps(ctx, s)

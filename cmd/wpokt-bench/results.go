@@ -81,6 +81,10 @@ type LatencyResult struct {
 	Rate  float64          `json:"sent_per_s"`
 	Mints int              `json:"mints"`
 	Burns int              `json:"burns"`
+	// Actions and WorkflowTasks per transfer at this steady rate (the
+	// costs section counts them under bursts).
+	Actions       float64 `json:"temporal_actions"`
+	WorkflowTasks float64 `json:"temporal_workflow_tasks"`
 }
 
 // ThroughputResult is the burst run.
@@ -144,8 +148,8 @@ func (r Results) Markdown() string {
 	w("")
 	w("| cost per transfer (12 nodes together) | value |")
 	w("|---|---|")
-	w("| Temporal actions (starts, signals, activities, timers, local-activity batches, upserts, updates) | %.1f |", c.Actions)
-	w("| Temporal workflow tasks | %.1f |", c.WorkflowTasks)
+	w("| Temporal actions (starts, signals, activities, timers, local-activity batches, upserts, updates): steady (latency run) / in bursts (throughput run) | %.1f / %.1f |", l.Actions, c.Actions)
+	w("| Temporal workflow tasks: steady / in bursts | %.1f / %.1f |", l.WorkflowTasks, c.WorkflowTasks)
 	w("| MongoDB writes | %.1f |", c.MongoWrites)
 	w("| Ethereum RPC calls / Pocket RPC calls | %.1f / %.1f |", c.EthRPCCalls, c.PoktRPCCalls)
 	w("| Copper API and co-signer calls | %.1f |", c.CopperCalls)
