@@ -14,6 +14,10 @@ func (d *Devnet) Summary() string {
 	w("")
 	w("wPOKT devnet is ready: %d nodes, threshold %d, Ethereum and Pocket blocks every %s / %s, %d / %d confirmations.",
 		len(d.nodes), d.opts.Threshold, d.opts.EthBlockInterval, d.opts.PocketBlockInterval, d.opts.EthConfirmations, d.opts.PocketConfirmations)
+	if g := d.opts.Governor; g.SingleTransferLimitUpokt > 0 || g.DailyCapUpokt > 0 {
+		w("Governor: transfers above %s POKT, or past %s POKT in 24 h, are held for an operator's release (0: no limit).",
+			transfer.FormatPOKT(g.SingleTransferLimitUpokt), transfer.FormatPOKT(g.DailyCapUpokt))
+	}
 	w("")
 	if d.Temporal != nil && d.Temporal.UIURL() != "" {
 		w("  Temporal Web UI     %s/namespaces/%s/workflows", d.Temporal.UIURL(), d.opts.TemporalNamespace)
@@ -42,6 +46,10 @@ func (d *Devnet) Summary() string {
 	w("  bin/wpokt status <tx hash printed by deposit>")
 	w("  bin/wpokt burn --from %s --amount 3 --to %s", u.Name, u.PoktAddress)
 	w("  bin/wpokt deposit --from %s --amount 5 --memo 'not a memo'      (an invalid memo: refunded minus the fee)", u.Name)
+	if limit := d.opts.Governor.SingleTransferLimitUpokt; limit > 0 {
+		w("  bin/wpokt deposit --from %s --amount %s --to %s   (above the single-transfer limit: held)",
+			d.Users[1].Name, transfer.FormatPOKT(limit+transfer.UpoktPerPOKT), d.Users[1].Eth.Address.Hex())
+	}
 	w("  bin/wpokt list --status held")
 	w("  bin/temporal workflow list --address %s --query 'WpoktStatus=\"executed\"'", d.TemporalAddress())
 	w("  bin/temporal workflow signal --address %s --workflow-id %s --name %s --input '{\"By\":\"me\",\"Reason\":\"test\"}'",

@@ -91,6 +91,10 @@ func (s *EthScanner) runSubscribed(ctx context.Context) error {
 	}
 	reconcile := time.NewTicker(max(s.Reconcile, s.Interval))
 	defer reconcile.Stop()
+	// The subscription does not move the cursor; between reconciles only
+	// an operator's re-scan needs noticing, which the database tells.
+	operator := time.NewTicker(max(s.position().saveInterval(), 100*time.Millisecond))
+	defer operator.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -110,6 +114,14 @@ func (s *EthScanner) runSubscribed(ctx context.Context) error {
 			}
 		case <-reconcile.C:
 			_, _ = s.ScanOnce(ctx)
+		case <-operator.C:
+			s.observer().Watching(ChainEthereum)
+			moved, err := s.position().movedByOperator(ctx)
+			if err != nil {
+				s.logger().Warn("check the cursor for a re-scan", "chain", ChainEthereum, "error", err)
+			} else if moved {
+				_, _ = s.ScanOnce(ctx)
+			}
 		}
 	}
 }

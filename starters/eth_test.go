@@ -90,6 +90,42 @@ func TestEthScannerSubscriptionStartsBurnsAsTheyAreMined(t *testing.T) {
 	require.Eventually(t, func() bool { return slices.Contains(tc.ids(), id) }, 10*time.Second, 20*time.Millisecond)
 }
 
+// Subscribed, the scanner polls nothing between reconciles; an operator's
+// re-scan (`wpokt rescan`) still takes effect within the save interval.
+func TestSubscribedEthScannerTakesAnOperatorsRescan(t *testing.T) {
+	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
+	user := chain.Users[0]
+	tc, cursors := &fakeTemporal{}, &memCursors{}
+	s := ethScanner(chain.DialHTTP(t, chain.Options()), tc, cursors)
+	s.Subscriber = chain.DialWS(t, chain.Options())
+	s.Interval, s.CursorSaveInterval = time.Hour, 100*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); _ = s.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	require.Eventually(t, func() bool {
+		_, found, _ := cursors.Cursor(ctx, "node-2", ChainEthereum)
+		return found
+	}, 10*time.Second, 20*time.Millisecond, "a fresh node's cursor is on record after its first scan")
+	burn := chain.MintAndBurn(t, user, big.NewInt(4_000_000), poktTo)
+	id := transfer.BurnWorkflowID(burn.TxHash.Hex(), 0)
+	count := func() int {
+		n := 0
+		for _, got := range tc.ids() {
+			if got == id {
+				n++
+			}
+		}
+		return n
+	}
+	require.Eventually(t, func() bool { return count() == 1 }, 10*time.Second, 20*time.Millisecond)
+
+	require.NoError(t, cursors.SaveCursor(ctx, "node-2", ChainEthereum, 0))
+	require.Eventually(t, func() bool { return count() == 2 }, 10*time.Second, 20*time.Millisecond,
+		"the re-scan from block 1 reports the burn again (Temporal's ID dedupes it)")
+}
+
 func TestEthScannerKeepsItsCursorWhenAStartFails(t *testing.T) {
 	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
 	chain.MintAndBurn(t, chain.Users[0], big.NewInt(5_000_000), poktTo)

@@ -38,6 +38,9 @@ type Cursors interface {
 // Observer hears what a scanner does, for metrics and health.
 type Observer interface {
 	Scanned(chain string, cursor, head int64)
+	// Watching says a subscribed scanner's subscription is alive: it sees
+	// every new burn without scanning.
+	Watching(chain string)
 	Started(chain string, workflowID string)
 	ScanFailed(chain string, err error)
 }
@@ -45,6 +48,7 @@ type Observer interface {
 type nopObserver struct{}
 
 func (nopObserver) Scanned(string, int64, int64) {}
+func (nopObserver) Watching(string)              {}
 func (nopObserver) Started(string, string)       {}
 func (nopObserver) ScanFailed(string, error)     {}
 
@@ -160,18 +164,47 @@ func (c *cursor) current(ctx context.Context) (int64, error) {
 	if !found {
 		h = c.start - 1
 	}
-	c.loaded, c.at, c.saved, c.savedAt = true, h, h, time.Now()
+	// A cursor read is due for writing at once: a fresh node's is then on
+	// record (for `wpokt rescan`) after its first scan.
+	c.loaded, c.at, c.saved, c.savedAt = true, h, h, time.Time{}
 	return h, nil
+}
+
+// saveInterval is how often the cursor is written.
+func (c *cursor) saveInterval() time.Duration {
+	if every := c.node.CursorSaveInterval; every > 0 {
+		return every
+	}
+	return 5 * time.Second
+}
+
+// movedByOperator writes the cursor (or, with nothing new to write, reads
+// it) and reports whether an operator moved it meanwhile (`wpokt rescan`):
+// a database call, no RPC.
+func (c *cursor) movedByOperator(ctx context.Context) (bool, error) {
+	if !c.loaded {
+		return false, nil
+	}
+	if c.at != c.saved {
+		before := c.at
+		if err := c.persist(ctx); err != nil {
+			return false, err
+		}
+		return c.at < before, nil
+	}
+	h, found, err := c.node.Cursors.Cursor(ctx, c.node.NodeID, c.chain)
+	if err != nil || !found || h == c.saved {
+		return false, err
+	}
+	c.node.logger().Info("cursor moved by an operator: re-scanning", "chain", c.chain, "from", h+1)
+	c.at, c.saved, c.savedAt = h, h, time.Now()
+	return true, nil
 }
 
 // advance records a scan up to height and writes the cursor when due.
 func (c *cursor) advance(ctx context.Context, height int64) error {
 	c.at = height
-	every := c.node.CursorSaveInterval
-	if every <= 0 {
-		every = 5 * time.Second
-	}
-	if time.Since(c.savedAt) < every {
+	if time.Since(c.savedAt) < c.saveInterval() {
 		return nil
 	}
 	return c.persist(ctx)
@@ -188,7 +221,7 @@ func (c *cursor) persist(ctx context.Context) error {
 		return err
 	}
 	if !swapped {
-		c.node.logger().Info("cursor moved by an operator: re-scanning", "chain", c.chain, "node", c.node.NodeID, "from", h+1)
+		c.node.logger().Info("cursor moved by an operator: re-scanning", "chain", c.chain, "from", h+1)
 	}
 	c.at, c.saved, c.savedAt = h, h, time.Now()
 	return nil

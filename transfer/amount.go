@@ -9,7 +9,10 @@ import (
 // Decimals of POKT and wPOKT: 1 POKT = 1,000,000 upokt.
 const Decimals = 6
 
-const unit = 1_000_000
+// UpoktPerPOKT is one POKT in upokt.
+const UpoktPerPOKT = 1_000_000
+
+const unit = UpoktPerPOKT
 
 // FormatPOKT writes an amount in upokt as a decimal POKT string without
 // trailing zeros: 12500000 is "12.5".

@@ -77,6 +77,15 @@ func (m *Metrics) Scanned(chain string, cursor, head int64) {
 	m.mu.Unlock()
 }
 
+// Watching records that a subscribed scanner's subscription is alive
+// (starters.Observer): as good as a completed scan for health.
+func (m *Metrics) Watching(chain string) {
+	m.mu.Lock()
+	m.lastScan[chain] = time.Now()
+	delete(m.problem, chain)
+	m.mu.Unlock()
+}
+
 // Started records a transfer a scanner saw (starters.Observer).
 func (m *Metrics) Started(chain string, _ string) { m.detected.WithLabelValues(chain).Inc() }
 

@@ -53,6 +53,15 @@ func TestScannerHealth(t *testing.T) {
 	require.Len(t, stale, 2)
 	require.Contains(t, stale[1], "eth scanner has not completed a scan since")
 	require.Contains(t, stale[1], "connection refused", "the last error says why")
+
+	// A subscribed Ethereum scanner scans only to reconcile (hours apart);
+	// its live subscription keeps it healthy meanwhile.
+	sub := NewMetrics(nil, "node-2")
+	sub.Scanned("pokt", 90, 100)
+	sub.Watching("eth")
+	h = sub.health(time.Minute)
+	require.True(t, h.Healthy, h.Problem)
+	require.Len(t, sub.scannersStale(time.Minute, time.Now().Add(2*time.Minute)), 2, "and stale when it stops")
 }
 
 func TestSignerMetrics(t *testing.T) {

@@ -14,7 +14,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/devnet"
+	"github.com/wpokt/bridge/transfer"
 )
 
 func main() {
@@ -33,6 +35,8 @@ func run() error {
 		block     = flag.Duration("block-interval", time.Second, "block interval of both chains")
 		conf      = flag.Int64("confirmations", 2, "confirmations required on both chains")
 		verbose   = flag.Bool("v", false, "print the nodes' logs (info) on the console too")
+		limit     = flag.Uint64("single-limit", 10_000, "governor: POKT above which a transfer is held for an operator (0: none)")
+		dailyCap  = flag.Uint64("daily-cap", 0, "governor: POKT that 24 h may carry before transfers are held (0: none)")
 	)
 	flag.Parse()
 	abs, err := filepath.Abs(*dir)
@@ -55,7 +59,8 @@ func run() error {
 		Nodes: *nodes, Threshold: *threshold,
 		EthBlockInterval: *block, PocketBlockInterval: *block,
 		EthConfirmations: *conf, PocketConfirmations: *conf,
-		Log: os.Stdout, NodeLog: console,
+		Governor: config.Governor{SingleTransferLimitUpokt: *limit * transfer.UpoktPerPOKT, DailyCapUpokt: *dailyCap * transfer.UpoktPerPOKT},
+		Log:      os.Stdout, NodeLog: console,
 	})
 	if err != nil {
 		return err

@@ -8,10 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
 
 	"github.com/wpokt/bridge/chains/eth/wpokt"
@@ -125,6 +127,12 @@ func sendBurn(ctx context.Context, ep *endpoints, u devnet.User, upokt uint64, p
 	tip := big.NewInt(1_000_000_000)
 	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	data := wpokt.NewWrappedPocket().PackBurnAndBridge(new(big.Int).SetUint64(upokt), poktTo)
+	// A burn that reverts emits no BurnAndBridge log, so no transfer would
+	// ever show up: say why now instead.
+	if _, err := c.CallContract(ctx, ethereum.CallMsg{From: u.Eth.Address, To: &contract, Data: data}, nil); err != nil {
+		return "", fmt.Errorf("burn %s wPOKT from %s would revert (does it hold that much wPOKT? is the contract paused?): %w",
+			transfer.FormatPOKT(upokt), u.Name, err)
+	}
 	tx, err := types.SignNewTx(u.Eth.Key, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
 		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: 150_000, To: &contract, Data: data,
 	})
@@ -176,11 +184,49 @@ func statusCmd(ep *endpoints) *cobra.Command {
 					if st, err := queryState(ctx, tc, doc.TransferID); err == nil && (st.Status != doc.Status || st.Reason != doc.Reason) {
 						printf(cmd, "  workflow now   %s: %s\n", st.Status, st.Reason)
 					}
+					if !doc.Status.Final() {
+						if how, ok := endedByHand(ctx, tc, doc.TransferID); ok {
+							printf(cmd, "  workflow       %s; the projection keeps its last status\n", how)
+						}
+					}
 				}
 			}
 			return nil
 		},
 	}
+}
+
+// endedByHand says how a transfer's workflow ended when it did not end by
+// itself (terminated, cancelled, failed, timed out): such a transfer never
+// wrote a final status.
+func endedByHand(ctx context.Context, c client.Client, workflowID string) (string, bool) {
+	iter := c.GetWorkflowHistory(ctx, workflowID, "", false, enumspb.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT)
+	if !iter.HasNext() {
+		return "", false
+	}
+	e, err := iter.Next()
+	if err != nil {
+		return "", false
+	}
+	switch {
+	case e.GetWorkflowExecutionTerminatedEventAttributes() != nil:
+		a := e.GetWorkflowExecutionTerminatedEventAttributes()
+		return fmt.Sprintf("TERMINATED by %s: %s", orUnknown(a.GetIdentity()), a.GetReason()), true
+	case e.GetWorkflowExecutionCanceledEventAttributes() != nil:
+		return "CANCELED", true
+	case e.GetWorkflowExecutionFailedEventAttributes() != nil:
+		return "FAILED: " + e.GetWorkflowExecutionFailedEventAttributes().GetFailure().GetMessage(), true
+	case e.GetWorkflowExecutionTimedOutEventAttributes() != nil:
+		return "TIMED OUT", true
+	}
+	return "", false
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
 }
 
 func queryState(ctx context.Context, c client.Client, workflowID string) (transfer.State, error) {
