@@ -67,25 +67,30 @@ func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
 	require.Equal(t, append(want, want...), tc.ids())
 }
 
-func TestEthScannerSubscriptionStartsBurnsAsTheyAreMined(t *testing.T) {
-	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
-	user := chain.Users[0]
-	tc, cursors := &fakeTemporal{}, &memCursors{}
+// runSubscribed runs a subscribed scanner whose reconcile is an hour away
+// and whose polling is off: only the subscription (and the cursor checks)
+// can start anything. It returns once the first catch-up scan wrote the
+// cursor of the fresh node.
+func runSubscribed(t *testing.T, chain *ethtest.Chain, tc *fakeTemporal, cursors *memCursors) {
+	t.Helper()
 	s := ethScanner(chain.DialHTTP(t, chain.Options()), tc, cursors)
 	s.Subscriber = chain.DialWS(t, chain.Options())
-	// Reconcile is an hour away and polling is off while subscribed: only
-	// the subscription can start the burn below.
-	s.Interval = time.Hour
+	s.Interval, s.CursorSaveInterval = time.Hour, 100*time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { defer close(done); _ = s.Run(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
-
 	require.Eventually(t, func() bool {
 		_, found, _ := cursors.Cursor(ctx, "node-2", ChainEthereum)
 		return found
-	}, 10*time.Second, 20*time.Millisecond, "the subscribed scanner first catches up from its cursor")
-	burn := chain.MintAndBurn(t, user, big.NewInt(4_000_000), poktTo)
+	}, 10*time.Second, 20*time.Millisecond, "a fresh node's cursor is on record after its first scan")
+}
+
+func TestEthScannerSubscriptionStartsBurnsAsTheyAreMined(t *testing.T) {
+	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
+	tc, cursors := &fakeTemporal{}, &memCursors{}
+	runSubscribed(t, chain, tc, cursors)
+	burn := chain.MintAndBurn(t, chain.Users[0], big.NewInt(4_000_000), poktTo)
 	id := transfer.BurnWorkflowID(burn.TxHash.Hex(), 0)
 	require.Eventually(t, func() bool { return slices.Contains(tc.ids(), id) }, 10*time.Second, 20*time.Millisecond)
 }
@@ -94,21 +99,9 @@ func TestEthScannerSubscriptionStartsBurnsAsTheyAreMined(t *testing.T) {
 // re-scan (`wpokt rescan`) still takes effect within the save interval.
 func TestSubscribedEthScannerTakesAnOperatorsRescan(t *testing.T) {
 	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
-	user := chain.Users[0]
 	tc, cursors := &fakeTemporal{}, &memCursors{}
-	s := ethScanner(chain.DialHTTP(t, chain.Options()), tc, cursors)
-	s.Subscriber = chain.DialWS(t, chain.Options())
-	s.Interval, s.CursorSaveInterval = time.Hour, 100*time.Millisecond
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); _ = s.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
-
-	require.Eventually(t, func() bool {
-		_, found, _ := cursors.Cursor(ctx, "node-2", ChainEthereum)
-		return found
-	}, 10*time.Second, 20*time.Millisecond, "a fresh node's cursor is on record after its first scan")
-	burn := chain.MintAndBurn(t, user, big.NewInt(4_000_000), poktTo)
+	runSubscribed(t, chain, tc, cursors)
+	burn := chain.MintAndBurn(t, chain.Users[0], big.NewInt(4_000_000), poktTo)
 	id := transfer.BurnWorkflowID(burn.TxHash.Hex(), 0)
 	count := func() int {
 		n := 0
@@ -121,7 +114,7 @@ func TestSubscribedEthScannerTakesAnOperatorsRescan(t *testing.T) {
 	}
 	require.Eventually(t, func() bool { return count() == 1 }, 10*time.Second, 20*time.Millisecond)
 
-	require.NoError(t, cursors.SaveCursor(ctx, "node-2", ChainEthereum, 0))
+	require.NoError(t, cursors.SaveCursor(context.Background(), "node-2", ChainEthereum, 0))
 	require.Eventually(t, func() bool { return count() == 2 }, 10*time.Second, 20*time.Millisecond,
 		"the re-scan from block 1 reports the burn again (Temporal's ID dedupes it)")
 }
