@@ -197,6 +197,19 @@ type Deposit struct {
 	RefundAmount uint64
 }
 
+// Report is this reading as a scanner's report, for comparing with what
+// the nodes agree on.
+func (d Deposit) Report() Report {
+	r := Report{Kind: d.Kind, Amount: d.Amount, Reason: d.Reason}
+	switch d.Kind {
+	case "mint":
+		r.Recipient, r.PayAmount = d.Recipient, d.MintAmount
+	case "refund":
+		r.Recipient, r.PayAmount = d.Sender, d.RefundAmount
+	}
+	return r
+}
+
 // Burn is a BurnAndBridge log as one node reads and classifies it
 // (ActivityReadBurn).
 type Burn struct {
@@ -214,6 +227,11 @@ type Burn struct {
 	// Kind is "burn", "invalid" (nothing to return) or "failed".
 	Kind   string
 	Reason string
+}
+
+// Report is this reading as a scanner's report.
+func (b Burn) Report() Report {
+	return Report{Kind: b.Kind, Recipient: b.Recipient, Amount: b.Amount, PayAmount: b.ReturnAmount, Reason: b.Reason}
 }
 
 // BurnRef names one BurnAndBridge log: its tx and its position among the

@@ -53,7 +53,7 @@ func (r *run) runBurn(in transfer.BurnInput) (transfer.State, error) {
 		r.setStatus(transfer.StatusFailed, failure)
 		return r.st, nil
 	}
-	own := transfer.Report{Kind: burn.Kind, Recipient: burn.Recipient, Amount: burn.Amount, PayAmount: burn.ReturnAmount, Reason: burn.Reason}
+	own := burn.Report()
 	rep, err := r.agreed(own)
 	if err != nil {
 		return r.st, err

@@ -273,17 +273,9 @@ func (f *fakeBridge) report() transfer.Report {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.burn.Kind != "" {
-		return transfer.Report{Kind: f.burn.Kind, Recipient: f.burn.Recipient, Amount: f.burn.Amount, PayAmount: f.burn.ReturnAmount, Reason: f.burn.Reason}
+		return f.burn.Report()
 	}
-	d := f.deposit
-	r := transfer.Report{Kind: d.Kind, Amount: d.Amount, Reason: d.Reason}
-	switch d.Kind {
-	case "mint":
-		r.Recipient, r.PayAmount = d.Recipient, d.MintAmount
-	case "refund":
-		r.Recipient, r.PayAmount = d.Sender, d.RefundAmount
-	}
-	return r
+	return f.deposit.Report()
 }
 
 // newEnv makes a test environment with the fakes, the nonce release

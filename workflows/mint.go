@@ -96,13 +96,7 @@ func (r *run) applyDeposit(dep transfer.Deposit) {
 // agreedDeposit replaces this node's reading of the deposit by the one a
 // threshold of nodes agree on.
 func (r *run) agreedDeposit(dep transfer.Deposit) (transfer.Deposit, error) {
-	own := transfer.Report{Kind: dep.Kind, Amount: dep.Amount, Reason: dep.Reason}
-	switch dep.Kind {
-	case "mint":
-		own.Recipient, own.PayAmount = dep.Recipient, dep.MintAmount
-	case "refund":
-		own.Recipient, own.PayAmount = dep.Sender, dep.RefundAmount
-	}
+	own := dep.Report()
 	rep, err := r.agreed(own)
 	if err != nil || rep.Agrees(own) {
 		return dep, err
