@@ -364,6 +364,24 @@ func (e *env) burn(u devnet.User, amount uint64, to string) string {
 // ---- reading the state ----
 
 // docs reads every transfer document of the projection, by workflow ID.
+// waitingWithoutOrder is a condition: every transfer is at status with a
+// reason that contains says, and none has a Copper order.
+func (e *env) waitingWithoutOrder(ids []string, status transfer.Status, says string) func() (bool, string) {
+	return func() (bool, string) {
+		docs := e.docs()
+		for _, id := range ids {
+			doc, ok := docs[id]
+			if !ok || doc.Status != status || !strings.Contains(doc.Reason, says) {
+				return false, fmt.Sprintf("%s is %s (%s)", id, doc.Status, doc.Reason)
+			}
+			if _, ordered := e.d.Copper.OrderByExternalID(id); ordered {
+				return false, id + " has an order"
+			}
+		}
+		return true, ""
+	}
+}
+
 func (e *env) docs() map[string]store.Document {
 	e.t.Helper()
 	list, err := e.d.Store().List(e.ctx, "", 0)

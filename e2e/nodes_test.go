@@ -1,9 +1,7 @@
 package e2e
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -100,19 +98,7 @@ func TestFourNodesDownThenBack(t *testing.T) {
 
 	// They wait before any order: only 8 nodes read them, and an order
 	// needs 9 nodes' alike readings. They stay there while the chains move.
-	stuck := func() (bool, string) {
-		docs := e.docs()
-		for _, id := range waiting {
-			doc, ok := docs[id]
-			if !ok || doc.Status != transfer.StatusDetected || !strings.Contains(doc.Reason, "waiting for 9 nodes to read the transfer alike (8 read") {
-				return false, fmt.Sprintf("%s is %s (%s)", id, doc.Status, doc.Reason)
-			}
-			if _, ordered := e.d.Copper.OrderByExternalID(id); ordered {
-				return false, id + " has an order"
-			}
-		}
-		return true, ""
-	}
+	stuck := e.waitingWithoutOrder(waiting, transfer.StatusDetected, "waiting for 9 nodes to read the transfer alike (8 read")
 	eventually(t, time.Minute, stuck)
 	ethHead, err := e.d.Eth.Head(e.ctx)
 	require.NoError(t, err)

@@ -60,19 +60,7 @@ func TestOperationsWithTheTemporalCLI(t *testing.T) {
 		return strings.Contains(out, `"Paused": true`) || strings.Contains(out, `"Paused":true`), "control state: " + out
 	})
 	waiting := []string{e.mint(alice, alice.Eth.Address, 5*pokt), e.burn(bob, 3*pokt, bob.PoktAddress)}
-	paused := func() (bool, string) {
-		docs := e.docs()
-		for _, id := range waiting {
-			doc, ok := docs[id]
-			if !ok || doc.Status != transfer.StatusConfirmed || !strings.Contains(doc.Reason, "paused by e2e: incident drill") {
-				return false, fmt.Sprintf("%s is %s (%s)", id, doc.Status, doc.Reason)
-			}
-			if _, found := e.d.Copper.OrderByExternalID(id); found {
-				return false, id + " has an order while the bridge is paused"
-			}
-		}
-		return true, ""
-	}
+	paused := e.waitingWithoutOrder(waiting, transfer.StatusConfirmed, "paused by e2e: incident drill")
 	eventually(t, time.Minute, paused)
 	from := e.d.Pocket.Height()
 	eventually(t, time.Minute, func() (bool, string) { return e.d.Pocket.Height() >= from+8, "waiting for 8 more Pocket blocks" })
