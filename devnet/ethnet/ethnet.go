@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -209,13 +210,30 @@ func (c *Chain) Burn(ctx context.Context, from Account, amount uint64, poktAddre
 // Send signs and sends a call from an account, with an explicit nonce when
 // nonce > 0 (a conflicting tx for a reorg) or the pending nonce otherwise.
 func (c *Chain) Send(ctx context.Context, from Account, to common.Address, data []byte, nonce uint64) (*types.Transaction, error) {
-	if nonce == 0 {
+	if nonce > 0 {
+		return c.sendWithNonce(ctx, from, to, data, nonce)
+	}
+	// While a block is being committed the pending nonce can briefly lag
+	// behind a tx just sent (the pool answers "replacement transaction
+	// underpriced" or "nonce too low"): read it again and resend.
+	for attempt := 1; ; attempt++ {
 		n, err := c.client.PendingNonceAt(ctx, from.Address)
 		if err != nil {
 			return nil, fmt.Errorf("ethnet: nonce of %s: %w", from.Name, err)
 		}
-		nonce = n
+		tx, err := c.sendWithNonce(ctx, from, to, data, n)
+		if err == nil || attempt == 50 || !(strings.Contains(err.Error(), "replacement transaction underpriced") || strings.Contains(err.Error(), "nonce too low")) {
+			return tx, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("ethnet: send from %s: %w", from.Name, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
+}
+
+func (c *Chain) sendWithNonce(ctx context.Context, from Account, to common.Address, data []byte, nonce uint64) (*types.Transaction, error) {
 	head, err := c.client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("ethnet: head: %w", err)
