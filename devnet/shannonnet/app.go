@@ -1,0 +1,102 @@
+package shannonnet
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// App is the ABCI application: auth and bank as far as the bridge needs
+// them. CometBFT's local client serialises calls already; the mutex keeps
+// App safe for direct use too.
+type App struct {
+	abci.BaseApplication
+
+	mu        sync.Mutex
+	log       *slog.Logger
+	minFee    sdk.Coins
+	chainID   string
+	committed *state // what queries read: the state after the last Commit
+	deliver   *state // the block being finalized
+	check     *state // the mempool's view: committed plus passed CheckTxs
+	height    int64
+	appHash   []byte
+}
+
+var _ abci.Application = (*App)(nil)
+
+// NewApp makes an application with an empty state; InitChain loads the
+// genesis accounts. minFee may be nil (no minimum).
+func NewApp(minFee sdk.Coins, log *slog.Logger) *App {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := newState()
+	return &App{log: log, minFee: minFee, committed: s, deliver: s.clone(), check: s.clone()}
+}
+
+// Info tells CometBFT how far the app got, so that a restarted node replays
+// the blocks the in-memory state lacks.
+func (a *App) Info(context.Context, *abci.RequestInfo) (*abci.ResponseInfo, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return &abci.ResponseInfo{Data: "shannonnet", Version: "0.53-bank", LastBlockHeight: a.height, LastBlockAppHash: a.appHash}, nil
+}
+
+// InitChain loads the genesis accounts from the genesis app state.
+func (a *App) InitChain(_ context.Context, req *abci.RequestInitChain) (*abci.ResponseInitChain, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	s, err := genesisState(req.AppStateBytes)
+	if err != nil {
+		return nil, fmt.Errorf("init chain: %w", err)
+	}
+	a.chainID = req.ChainId
+	a.committed, a.deliver, a.check = s, s.clone(), s.clone()
+	a.appHash = s.hash()
+	a.log.Debug("shannonnet genesis", "chain_id", req.ChainId, "accounts", len(s.accounts))
+	return &abci.ResponseInitChain{AppHash: a.appHash}, nil
+}
+
+// CheckTx admits a tx to the mempool if the ante checks pass.
+func (a *App) CheckTx(_ context.Context, req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.checkTx(a.check, req.Tx), nil
+}
+
+// FinalizeBlock executes a block's txs in order.
+func (a *App) FinalizeBlock(_ context.Context, req *abci.RequestFinalizeBlock) (*abci.ResponseFinalizeBlock, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	res := &abci.ResponseFinalizeBlock{TxResults: make([]*abci.ExecTxResult, len(req.Txs))}
+	for i, tx := range req.Txs {
+		res.TxResults[i] = a.deliverTx(a.deliver, tx)
+	}
+	a.height = req.Height
+	a.appHash = a.deliver.hash()
+	res.AppHash = a.appHash
+	return res, nil
+}
+
+// Commit makes the finalized block's state the one queries see, and resets
+// the mempool's view to it (CometBFT then rechecks the waiting txs).
+func (a *App) Commit(context.Context, *abci.RequestCommit) (*abci.ResponseCommit, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.committed = a.deliver
+	a.deliver = a.committed.clone()
+	a.check = a.committed.clone()
+	return &abci.ResponseCommit{}, nil
+}
+
+// lastHeight is the last finalized height (0 before the first block).
+func (a *App) lastHeight() int64 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.height
+}
