@@ -34,6 +34,7 @@ import (
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/morse"
 	"github.com/wpokt/bridge/chains/pokt/poktsim"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/copper/coppersim"
@@ -164,9 +165,9 @@ func (st *stack) rules(id string) activities.Rules {
 	}
 }
 
-func (st *stack) pocketClient(rpcURL string) *pokt.Client {
+func (st *stack) pocketClient(rpcURL string) *morse.Client {
 	st.t.Helper()
-	c, err := pokt.NewClient(rpcURL, pokt.Options{Timeout: 5 * time.Second})
+	c, err := morse.NewClient(rpcURL, morse.Options{Timeout: 5 * time.Second})
 	require.NoError(st.t, err)
 	return c
 }
@@ -437,7 +438,7 @@ func lyingPocket(t *testing.T, target string, lie func(tx map[string]any)) strin
 	require.NoError(t, err)
 	proxy := httputil.NewSingleHostReverseProxy(u)
 	proxy.ModifyResponse = func(resp *http.Response) error {
-		if resp.Request.URL.Path != pokt.PathTx || resp.StatusCode != http.StatusOK {
+		if resp.Request.URL.Path != morse.PathTx || resp.StatusCode != http.StatusOK {
 			return nil
 		}
 		body, err := io.ReadAll(resp.Body)

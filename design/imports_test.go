@@ -111,3 +111,27 @@ func TestOnlyCommandsUseTheDevnet(t *testing.T) {
 		}
 	}
 }
+
+// TestPocketProtocolsBehindTheirConstructor keeps each Pocket protocol's
+// package out of sight: code above chains/ dials through chains/pokt/protocol
+// and sees only package pokt's neutral types. The stand-ins of the devnet
+// speak the protocols themselves and may use them.
+func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
+	protocols := []string{"chains/pokt/morse", "chains/pokt/shannon"}
+	for pkg, deps := range packages(t, false) {
+		if under(pkg, "chains/pokt") || under(pkg, "devnet") {
+			continue
+		}
+		for _, dep := range deps {
+			p, ok := internal(dep)
+			if !ok {
+				continue
+			}
+			for _, proto := range protocols {
+				if under(p, proto) {
+					t.Errorf("%s imports %s: dial Pocket through chains/pokt/protocol instead", pkg, p)
+				}
+			}
+		}
+	}
+}

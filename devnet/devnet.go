@@ -28,6 +28,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/chains/pokt/poktsim"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/copper/coppersim"
@@ -502,8 +503,8 @@ func (d *Devnet) Close() {
 }
 
 // PocketClient is a client of the Pocket simulator (not through a proxy).
-func (d *Devnet) PocketClient() *pokt.Client {
-	c, err := pokt.NewClient(d.PocketURL, pokt.Options{Timeout: 10 * time.Second})
+func (d *Devnet) PocketClient() pokt.Node {
+	c, err := protocol.Dial(protocol.Config{Protocol: pokt.Morse, URL: d.PocketURL, Timeout: 10 * time.Second})
 	if err != nil {
 		panic(err) // the URL is the devnet's own
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/chains/pokt/poktsim"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
@@ -41,7 +42,7 @@ func SendPOKT(ctx context.Context, rpcURL string, from User, to string, amountUp
 	if err != nil {
 		return "", fmt.Errorf("sign deposit: %w", err)
 	}
-	c, err := pokt.NewClient(rpcURL, pokt.Options{Timeout: 10 * time.Second})
+	c, err := protocol.Dial(protocol.Config{Protocol: pokt.Morse, URL: rpcURL, Timeout: 10 * time.Second})
 	if err != nil {
 		return "", err
 	}

@@ -27,6 +27,7 @@ import (
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/starters"
@@ -54,7 +55,7 @@ type Node struct {
 	metrics  *Metrics
 	temporal client.Client
 	store    *store.Store
-	pocket   *pokt.Client
+	pocket   pokt.Node
 	eth      *eth.Client
 	ethWS    *eth.Client
 	copper   *copper.Client
@@ -89,7 +90,7 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	if n.store, err = store.Connect(ctx, cfg.Mongo.URI.Reveal(), cfg.Mongo.Database, cfg.Mongo.Timeout, storeOpts...); err != nil {
 		return nil, err
 	}
-	if n.pocket, err = pokt.NewClient(cfg.Pocket.RPCURL, pokt.Options{Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
+	if n.pocket, err = protocol.Dial(protocol.Config{Protocol: cfg.Pocket.Protocol, URL: cfg.Pocket.RPCURL, Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
 		return nil, fmt.Errorf("pocket client: %w", err)
 	}
 	ethOpts := eth.Options{WPOKTAddress: common.HexToAddress(cfg.Ethereum.WPOKTAddress), LogRange: cfg.Ethereum.LogRange,

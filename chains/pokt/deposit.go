@@ -91,18 +91,17 @@ func ClassifyDeposit(tx Tx, rules DepositRules) Deposit {
 	if !tx.Success() {
 		return fail(DepositFailed, fmt.Sprintf("source tx failed on chain: code %d codespace %q", tx.Code, tx.Codespace))
 	}
-	if tx.MessageType != MessageTypeSend {
-		return fail(DepositFailed, fmt.Sprintf("not a deposit: message type %q is not a send", tx.MessageType))
+	if !tx.IsSend() {
+		return fail(DepositFailed, "not a deposit: "+tx.NotASend)
 	}
-	to, err := NormalizeAddress(tx.To)
-	if err != nil || to != vault {
+	if !SameAddress(tx.To, vault) {
 		return fail(DepositFailed, "not a deposit: not sent to the vault")
 	}
 	from, err := NormalizeAddress(tx.From)
 	if err != nil {
 		return fail(DepositFailed, "not a deposit: invalid sender address")
 	}
-	if from == vault {
+	if SameAddress(from, vault) {
 		return fail(DepositFailed, "not a deposit: sent by the vault itself")
 	}
 	if tx.Amount <= rules.FeeUpokt {

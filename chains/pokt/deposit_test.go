@@ -10,7 +10,7 @@ import (
 func TestClassifyDeposit(t *testing.T) {
 	rules := DepositRules{EthChainID: 1, FeeUpokt: 10000, MaxMintUpokt: 100_000_000, Vault: recordedVault}
 	good := Tx{
-		Hash: strings.Repeat("AB", 32), Height: 10, MessageType: MessageTypeSend,
+		Hash: strings.Repeat("AB", 32), Height: 10,
 		From: recordedSender, To: recordedVault, Amount: 5_000_000, Fee: 10000,
 		Memo: memoOf(checksummed, "1"),
 	}
@@ -39,7 +39,7 @@ func TestClassifyDeposit(t *testing.T) {
 			Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 5_000_000, MintAmount: 5_000_000}, ""},
 		{"failed tx", with(func(tx *Tx) { tx.Code, tx.Codespace = 10, "sdk" }), rules,
 			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "code 10"},
-		{"not a send", with(func(tx *Tx) { tx.MessageType = "dao_tranfer" }), rules,
+		{"not a send", with(func(tx *Tx) { tx.NotASend = `message type "dao_tranfer" is not a send` }), rules,
 			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "not a send"},
 		{"not to the vault", with(func(tx *Tx) { tx.To = recordedOther }), rules,
 			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "not sent to the vault"},

@@ -21,15 +21,16 @@ func main() {
 
 // endpoints are where the services are: the devnet's ports by default.
 type endpoints struct {
-	pocketRPC string
-	ethRPC    string
-	mongoURI  string
-	database  string
-	temporal  string
-	namespace string
-	wpokt     string
-	vault     string
-	timeout   time.Duration
+	pocketRPC      string
+	pocketProtocol string
+	ethRPC         string
+	mongoURI       string
+	database       string
+	temporal       string
+	namespace      string
+	wpokt          string
+	vault          string
+	timeout        time.Duration
 }
 
 func newRoot() *cobra.Command {
@@ -41,6 +42,7 @@ func newRoot() *cobra.Command {
 	}
 	f := root.PersistentFlags()
 	f.StringVar(&ep.pocketRPC, "pocket-rpc", "http://127.0.0.1:8081", "Pocket RPC URL")
+	f.StringVar(&ep.pocketProtocol, "pocket-protocol", "morse", "Pocket protocol of that RPC: shannon or morse")
 	f.StringVar(&ep.ethRPC, "eth-rpc", "http://127.0.0.1:8545", "Ethereum RPC URL")
 	f.StringVar(&ep.mongoURI, "mongo", "mongodb://127.0.0.1:27017/", "MongoDB URI of the projection")
 	f.StringVar(&ep.database, "database", "wpokt", "MongoDB database")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/starters"
 	"github.com/wpokt/bridge/store"
@@ -31,7 +32,7 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 			if ep.wpokt != "" {
 				contract = common.HexToAddress(ep.wpokt)
 			}
-			pc, err := pokt.NewClient(ep.pocketRPC, pokt.Options{Timeout: 10 * time.Second})
+			pc, err := protocol.Dial(protocol.Config{Protocol: pokt.Protocol(ep.pocketProtocol), URL: ep.pocketRPC, Timeout: 10 * time.Second})
 			if err != nil {
 				return err
 			}

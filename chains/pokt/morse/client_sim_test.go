@@ -1,4 +1,4 @@
-package pokt
+package morse
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wpokt/bridge/chains/pokt"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,14 +55,14 @@ func TestSimTxLifecycle(t *testing.T) {
 	require.NoError(t, err)
 
 	_, err = c.Tx(ctx, hash)
-	require.ErrorIs(t, err, ErrTxNotFound, "in the mempool, not yet committed")
+	require.ErrorIs(t, err, pokt.ErrTxNotFound, "in the mempool, not yet committed")
 
 	height := sim.NextBlock()
 	for _, in := range []string{hash, lower(hash), "0x" + lower(hash)} {
 		tx, err := c.Tx(ctx, in)
 		require.NoError(t, err, in)
-		assert.Equal(t, Tx{
-			Hash: hash, Height: height, Index: 0, MessageType: MessageTypeSend,
+		assert.Equal(t, pokt.Tx{
+			Hash: hash, Height: height, Index: 0,
 			From: simAlice, To: simVault, Amount: 3 * oneMillon, Fee: simFee, Memo: simMemo,
 		}, *tx)
 	}
@@ -70,8 +72,8 @@ func TestSimTxLifecycle(t *testing.T) {
 	// The same tx classified as a deposit.
 	tx, err := c.Tx(ctx, hash)
 	require.NoError(t, err)
-	d := ClassifyDeposit(*tx, DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, DepositMint, d.Kind)
+	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
+	assert.Equal(t, pokt.DepositMint, d.Kind)
 	assert.Equal(t, checksummed, d.Recipient)
 }
 
@@ -104,8 +106,8 @@ func TestSimFailedTxs(t *testing.T) {
 	assert.Equal(t, "sdk", tx.Codespace)
 	assert.Equal(t, uint64(1000), sim.Balance(simVault), "a failed tx moves nothing")
 	assert.Equal(t, uint64(oneMillon-1000-simFee), sim.Balance(simAlice))
-	d := ClassifyDeposit(*tx, DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, DepositFailed, d.Kind)
+	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
+	assert.Equal(t, pokt.DepositFailed, d.Kind)
 }
 
 func TestSimReceivedTxsPaging(t *testing.T) {
@@ -175,7 +177,7 @@ func TestSimDrop(t *testing.T) {
 
 	require.NoError(t, sim.Drop(lower(gone)))
 	_, err = c.Tx(ctx, gone)
-	require.ErrorIs(t, err, ErrTxNotFound)
+	require.ErrorIs(t, err, pokt.ErrTxNotFound)
 	txs, err := c.ReceivedTxs(ctx, simVault, 0, sim.Height())
 	require.NoError(t, err)
 	require.Len(t, txs, 1)
@@ -208,7 +210,7 @@ func TestSimSendRawTx(t *testing.T) {
 	require.NoError(t, err)
 	hash, err := c.SendRawTx(ctx, vault, raw)
 	require.NoError(t, err)
-	assert.Equal(t, TxHashOf(raw), hash)
+	assert.Equal(t, pokt.TxHashOf(raw), hash)
 	sim.NextBlock()
 	tx, err := c.Tx(ctx, hash)
 	require.NoError(t, err)
@@ -225,34 +227,34 @@ func TestSimSendRawTx(t *testing.T) {
 		code      uint32
 		codespace string
 	}{
-		{"replay", func() []byte { return raw }, ErrTxDuplicate, 6, "auth"},
+		{"replay", func() []byte { return raw }, pokt.ErrTxDuplicate, 6, "auth"},
 		{"same entropy, other tx", func() []byte {
 			r, err := poktsim.SignSend(priv, simBob, 1, simFee, "", 42)
 			require.NoError(t, err)
 			return r
-		}, ErrTxDuplicate, 6, "auth"},
+		}, pokt.ErrTxDuplicate, 6, "auth"},
 		{"insufficient funds", func() []byte {
 			r, err := poktsim.SignSend(priv, simBob, 3*oneMillon, simFee, "", 43)
 			require.NoError(t, err)
 			return r
-		}, ErrTxRejected, 10, "sdk"},
+		}, pokt.ErrTxRejected, 10, "sdk"},
 		{"fee too low", func() []byte {
 			r, err := poktsim.SignSend(priv, simBob, 1, simFee-1, "", 44)
 			require.NoError(t, err)
 			return r
-		}, ErrTxRejected, 4, "auth"},
+		}, pokt.ErrTxRejected, 4, "auth"},
 		{"tampered", func() []byte {
 			r, err := poktsim.SignSend(priv, simBob, 1, simFee, "", 45)
 			require.NoError(t, err)
 			return []byte(strings.Replace(string(r), simBob, simAlice, 1))
-		}, ErrTxRejected, 4, "sdk"},
-		{"not a tx", func() []byte { return []byte("garbage") }, ErrTxRejected, 2, "sdk"},
+		}, pokt.ErrTxRejected, 4, "sdk"},
+		{"not a tx", func() []byte { return []byte("garbage") }, pokt.ErrTxRejected, 2, "sdk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := c.SendRawTx(ctx, vault, tt.raw())
 			require.ErrorIs(t, err, tt.want)
-			var rej *TxRejectedError
+			var rej *pokt.TxRejectedError
 			require.True(t, errors.As(err, &rej))
 			assert.Equal(t, tt.code, rej.Code)
 			assert.Equal(t, tt.codespace, rej.Codespace)
@@ -264,7 +266,7 @@ func TestSimTimeout(t *testing.T) {
 	sim, c := newSim(t, poktsim.Config{}, Options{Timeout: 50 * time.Millisecond})
 	sim.SetDelay(time.Second)
 	_, err := c.Height(context.Background())
-	require.ErrorIs(t, err, ErrTimeout)
+	require.ErrorIs(t, err, pokt.ErrTimeout)
 	sim.SetDelay(0)
 	_, err = c.Height(context.Background())
 	require.NoError(t, err)
@@ -280,5 +282,5 @@ func TestSimBalance(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, b)
 	_, err = c.Balance(context.Background(), "bob")
-	require.ErrorIs(t, err, ErrInvalidAddress)
+	require.ErrorIs(t, err, pokt.ErrInvalidAddress)
 }
