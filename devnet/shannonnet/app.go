@@ -66,7 +66,11 @@ func (a *App) InitChain(_ context.Context, req *abci.RequestInitChain) (*abci.Re
 func (a *App) CheckTx(_ context.Context, req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return a.checkTx(a.check, req.Tx), nil
+	res := a.checkTx(a.check, req.Tx)
+	if res.Code != 0 {
+		a.log.Debug("shannonnet check tx refused", "tx_hash", TxHash(req.Tx), "code", res.Code, "log", res.Log)
+	}
+	return res, nil
 }
 
 // FinalizeBlock executes a block's txs in order.
@@ -76,6 +80,9 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.RequestFinalizeBlock) (
 	res := &abci.ResponseFinalizeBlock{TxResults: make([]*abci.ExecTxResult, len(req.Txs))}
 	for i, tx := range req.Txs {
 		res.TxResults[i] = a.deliverTx(a.deliver, tx)
+		if r := res.TxResults[i]; r.Code != 0 {
+			a.log.Debug("shannonnet tx failed", "tx_hash", TxHash(tx), "height", req.Height, "code", r.Code, "log", r.Log)
+		}
 	}
 	a.height = req.Height
 	a.appHash = a.deliver.hash()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,8 +41,14 @@ func (e *TxError) Error() string {
 	return fmt.Sprintf("tx %s refused: code %d (%s): %s", e.Hash, e.Code, e.Codespace, e.Log)
 }
 
-// ErrAccountNotFound: the address has never received anything.
-var ErrAccountNotFound = errors.New("account not found")
+var (
+	// ErrAccountNotFound: the address has never received anything.
+	ErrAccountNotFound = errors.New("account not found")
+	// ErrTxInCache: the node's mempool cache has this tx already (a
+	// rebroadcast of a tx that was accepted, or is in a block): a
+	// duplicate, not a failure.
+	ErrTxInCache = errors.New("tx already exists in cache")
+)
 
 // Dial makes a client for a CometBFT RPC URL such as Chain.RPCURL().
 func Dial(url string) (*Client, error) {
@@ -71,11 +78,16 @@ func (c *Client) ChainID(ctx context.Context) (string, error) {
 }
 
 // Broadcast submits tx bytes with broadcast_tx_sync and returns the tx hash
-// once CheckTx passed; a refusal is a *TxError.
+// once CheckTx passed; a refusal is a *TxError, a duplicate ErrTxInCache
+// (with the hash).
 func (c *Client) Broadcast(ctx context.Context, tx []byte) (string, error) {
 	hash := TxHash(tx)
 	res, err := c.rpc.BroadcastTxSync(ctx, tx)
 	if err != nil {
+		// CometBFT sends the mempool's error as JSON-RPC error text only.
+		if strings.Contains(err.Error(), ErrTxInCache.Error()) {
+			return hash, fmt.Errorf("broadcast tx %s: %w", hash, ErrTxInCache)
+		}
 		return "", fmt.Errorf("broadcast tx %s: %w", hash, err)
 	}
 	if res.Code != 0 {

@@ -55,19 +55,24 @@ func nodeConfig(root string, opts Options) (*cmtcfg.Config, error) {
 }
 
 // ensureGenesis writes a one-validator genesis with the accounts, unless
-// the directory already has one (a restart keeps its chain).
-func ensureGenesis(cfg *cmtcfg.Config, pv *privval.FilePV, opts Options) error {
+// the directory already has one (a restart keeps its chain), and returns
+// the genesis's chain id.
+func ensureGenesis(cfg *cmtcfg.Config, pv *privval.FilePV, opts Options) (string, error) {
 	path := cfg.GenesisFile()
 	if cmtos.FileExists(path) {
-		return nil
+		doc, err := types.GenesisDocFromFile(path)
+		if err != nil {
+			return "", fmt.Errorf("read genesis: %w", err)
+		}
+		return doc.ChainID, nil
 	}
 	appState, err := genesisAppState(opts.Accounts)
 	if err != nil {
-		return err
+		return "", err
 	}
 	pub, err := pv.GetPubKey()
 	if err != nil {
-		return fmt.Errorf("validator key: %w", err)
+		return "", fmt.Errorf("validator key: %w", err)
 	}
 	doc := &types.GenesisDoc{
 		ChainID:         opts.ChainID,
@@ -78,12 +83,12 @@ func ensureGenesis(cfg *cmtcfg.Config, pv *privval.FilePV, opts Options) error {
 		AppState:        appState,
 	}
 	if err := doc.ValidateAndComplete(); err != nil {
-		return fmt.Errorf("genesis: %w", err)
+		return "", fmt.Errorf("genesis: %w", err)
 	}
 	if err := doc.SaveAs(path); err != nil {
-		return fmt.Errorf("write genesis: %w", err)
+		return "", fmt.Errorf("write genesis: %w", err)
 	}
-	return nil
+	return doc.ChainID, nil
 }
 
 // dbTracker opens CometBFT's databases and remembers them: the node does

@@ -2,11 +2,14 @@ package shannonnet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/cometbft/cometbft/node"
@@ -22,7 +25,7 @@ const DefaultTimeoutCommit = 200 * time.Millisecond
 // Options configure a chain. The zero value is a "pocket" chain with no
 // accounts in a temporary directory.
 type Options struct {
-	ChainID       string           // default DefaultChainID
+	ChainID       string           // default DefaultChainID; ignored when Dir already holds a genesis file
 	Dir           string           // CometBFT home (config/, data/); "" = a temporary directory that Close removes
 	TimeoutCommit time.Duration    // pause after each block; default DefaultTimeoutCommit
 	Accounts      []GenesisAccount // ignored when Dir already holds a genesis file
@@ -46,7 +49,7 @@ type Chain struct {
 // that its RPC answers status, queries and broadcasts at once.
 func Start(ctx context.Context, opts Options) (*Chain, error) {
 	opts = withDefaults(opts)
-	c := &Chain{dir: opts.Dir, chainID: opts.ChainID}
+	c := &Chain{dir: opts.Dir}
 	if c.dir == "" {
 		dir, err := os.MkdirTemp("", "shannonnet-")
 		if err != nil {
@@ -54,11 +57,24 @@ func Start(ctx context.Context, opts Options) (*Chain, error) {
 		}
 		c.dir, c.ownDir = dir, true
 	}
-	if err := c.start(ctx, opts); err != nil {
+	err := c.start(ctx, opts)
+	// The ports are picked free but bound only later by CometBFT; another
+	// process may take one in between. Pick again, a few times.
+	for try := 1; err != nil && isAddrInUse(err) && opts.RPCPort == 0 && try < 4; try++ {
+		opts.Logger.Debug("shannonnet port taken, retrying", "err", err, "try", try)
+		err = c.start(ctx, opts)
+	}
+	if err != nil {
 		c.removeDir()
 		return nil, fmt.Errorf("start shannon chain in %s: %w", c.dir, err)
 	}
 	return c, nil
+}
+
+// isAddrInUse: CometBFT's RPC listener formats the net error with %v, so
+// the text is all that is left of EADDRINUSE there.
+func isAddrInUse(err error) bool {
+	return errors.Is(err, syscall.EADDRINUSE) || strings.Contains(err.Error(), "address already in use")
 }
 
 func withDefaults(o Options) Options {
@@ -80,7 +96,7 @@ func (c *Chain) start(ctx context.Context, opts Options) error {
 		return err
 	}
 	pv := privval.LoadOrGenFilePV(cfg.PrivValidatorKeyFile(), cfg.PrivValidatorStateFile())
-	if err := ensureGenesis(cfg, pv, opts); err != nil {
+	if c.chainID, err = ensureGenesis(cfg, pv, opts); err != nil {
 		return err
 	}
 	nodeKey, err := p2p.LoadOrGenNodeKey(cfg.NodeKeyFile())
