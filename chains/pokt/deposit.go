@@ -10,14 +10,26 @@ import (
 type DepositRules struct {
 	// EthChainID is the Ethereum chain id a memo must name.
 	EthChainID uint64
-	// FeeUpokt is the Pocket fee of a send; a refund returns amount - fee.
+	// FeeUpokt is the Pocket fee of a send. A deposit at or below it is not
+	// refundable; unless VaultPaysFee, a refund returns amount - fee.
 	FeeUpokt uint64
+	// VaultPaysFee says that a payout from the vault (a refund here, a
+	// burn's return elsewhere) sends the full amount and the vault pays the
+	// network fee on top, as production wPOKT does on Shannon. False takes
+	// the fee from the amount, as on Morse. DefaultVaultPaysFee gives
+	// production's choice per protocol.
+	VaultPaysFee bool
 	// MaxMintUpokt is the largest deposit minted; above it the deposit is
 	// refunded. 0 means no maximum.
 	MaxMintUpokt uint64
 	// Vault is the Pocket address deposits are sent to.
 	Vault string
 }
+
+// DefaultVaultPaysFee is production wPOKT's fee rule for protocol p: on
+// Shannon the vault pays the fee (users get the full amount back), on Morse
+// the fee came out of the amount.
+func DefaultVaultPaysFee(p Protocol) bool { return p == Shannon }
 
 // Validate reports whether the rules can classify anything. Check it when
 // the configuration is loaded: ClassifyDeposit refuses to act on bad rules.
@@ -40,7 +52,7 @@ type DepositKind string
 const (
 	// DepositMint: mint MintAmount wPOKT to Recipient.
 	DepositMint DepositKind = "mint"
-	// DepositRefund: send RefundAmount (amount - fee) back to RefundTo.
+	// DepositRefund: send RefundAmount back to RefundTo.
 	DepositRefund DepositKind = "refund"
 	// DepositInvalid: nothing can be done (amount at or below the fee); the
 	// transfer ends invalid with Reason.
@@ -61,7 +73,8 @@ type Deposit struct {
 	Amount uint64
 	// MintAmount is the wPOKT to mint, in its 6-decimal units (Kind mint).
 	MintAmount uint64
-	// RefundAmount is Amount - fee (Kind refund).
+	// RefundAmount is Amount - fee, or Amount when the vault pays the fee
+	// (Kind refund).
 	RefundAmount uint64
 	// RefundTo is the sender, who gets the refund (Kind refund).
 	RefundTo string
@@ -110,6 +123,9 @@ func ClassifyDeposit(tx Tx, rules DepositRules) Deposit {
 	refund := func(reason string) Deposit {
 		d.Kind, d.Reason = DepositRefund, reason
 		d.RefundAmount = tx.Amount - rules.FeeUpokt
+		if rules.VaultPaysFee {
+			d.RefundAmount = tx.Amount
+		}
 		d.RefundTo = from
 		return d
 	}

@@ -93,3 +93,42 @@ func TestDepositRulesValidate(t *testing.T) {
 	assert.ErrorIs(t, DepositRules{EthChainID: 1, Vault: "vault"}.Validate(), ErrInvalidAddress)
 	assert.Error(t, DepositRules{EthChainID: 1, FeeUpokt: 5, MaxMintUpokt: 5, Vault: recordedVault}.Validate())
 }
+
+// TestClassifyDepositVaultPaysFee: on Shannon production refunds the full
+// amount (the vault pays the fee); the dust rule stays (at or below the fee
+// is invalid), and a mint is the same either way.
+func TestClassifyDepositVaultPaysFee(t *testing.T) {
+	vault, sender := "pokt14q8l4hlsdf2fqws7n6q6ck3xg5yt2qvgyynnll", mustShannon(t, recordedSender)
+	rules := DepositRules{EthChainID: 1, FeeUpokt: 10000, MaxMintUpokt: 100_000_000, Vault: vault, VaultPaysFee: true}
+	tx := Tx{Hash: strings.Repeat("CD", 32), Height: 3, From: sender, To: vault, Amount: 5_000_000, Memo: "hello"}
+
+	got := ClassifyDeposit(tx, rules)
+	assert.Equal(t, DepositRefund, got.Kind)
+	assert.Equal(t, uint64(5_000_000), got.RefundAmount, "the full amount")
+	assert.Equal(t, sender, got.RefundTo)
+
+	tx.Amount = 100_000_001
+	assert.Equal(t, uint64(100_000_001), ClassifyDeposit(tx, rules).RefundAmount, "above the maximum: the full amount")
+
+	tx.Amount = 10000
+	assert.Equal(t, DepositInvalid, ClassifyDeposit(tx, rules).Kind, "at the fee: still not refundable")
+
+	tx.Amount, tx.Memo = 5_000_000, memoOf(checksummed, "1")
+	assert.Equal(t, Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 5_000_000, MintAmount: 5_000_000}, ClassifyDeposit(tx, rules))
+
+	rules.VaultPaysFee = false
+	tx.Memo = "hello"
+	assert.Equal(t, uint64(4_990_000), ClassifyDeposit(tx, rules).RefundAmount, "Morse's rule: amount - fee")
+
+	assert.True(t, DefaultVaultPaysFee(Shannon))
+	assert.False(t, DefaultVaultPaysFee(Morse))
+}
+
+func mustShannon(t *testing.T, hexAddr string) string {
+	t.Helper()
+	a, err := ParseAddress(hexAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.In(Shannon).String()
+}

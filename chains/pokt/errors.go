@@ -42,6 +42,10 @@ var (
 	// ErrTxDuplicate: the node refused a raw tx because it already has it
 	// (a re-broadcast). Such an error also matches ErrTxRejected.
 	ErrTxDuplicate = errors.New("duplicate tx")
+	// ErrHeightPruned: a height below the node's earliest block height (a
+	// pruned node, or one restored from a snapshot): it has no blocks and no
+	// tx index there, so a scan would find nothing rather than fail.
+	ErrHeightPruned = errors.New("height below the node's earliest height")
 )
 
 // RPCError is an HTTP error status from the node, with the message of its
@@ -68,6 +72,9 @@ type TxRejectedError struct {
 	Code      uint32
 	Codespace string
 	Log       string
+	// Duplicate says the node already has the tx (a re-broadcast): a
+	// protocol client sets it when its node says so in its own way.
+	Duplicate bool
 }
 
 func (e *TxRejectedError) Error() string {
@@ -75,13 +82,14 @@ func (e *TxRejectedError) Error() string {
 }
 
 // Is makes a *TxRejectedError match ErrTxRejected, and ErrTxDuplicate when the
-// node says it already has the tx (codespace "auth", code 6).
+// node says it already has the tx (Duplicate, or Morse's codespace "auth",
+// code 6).
 func (e *TxRejectedError) Is(target error) bool {
 	switch target {
 	case ErrTxRejected:
 		return true
 	case ErrTxDuplicate:
-		return e.Codespace == "auth" && e.Code == 6
+		return e.Duplicate || (e.Codespace == "auth" && e.Code == 6)
 	}
 	return false
 }
