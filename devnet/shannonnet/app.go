@@ -23,8 +23,12 @@ type App struct {
 	committed *state // what queries read: the state after the last Commit
 	deliver   *state // the block being finalized
 	check     *state // the mempool's view: committed plus passed CheckTxs
-	height    int64
-	appHash   []byte
+	height    int64  // last committed height: what queries and Info report
+	appHash   []byte // app hash at height
+	// The block between FinalizeBlock and Commit: a query in that window
+	// still answers the committed state and height, as the SDK's does.
+	pendingHeight int64
+	pendingHash   []byte
 }
 
 var _ abci.Application = (*App)(nil)
@@ -84,9 +88,8 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.RequestFinalizeBlock) (
 			a.log.Debug("shannonnet tx failed", "tx_hash", TxHash(tx), "height", req.Height, "code", r.Code, "log", r.Log)
 		}
 	}
-	a.height = req.Height
-	a.appHash = a.deliver.hash()
-	res.AppHash = a.appHash
+	a.pendingHeight, a.pendingHash = req.Height, a.deliver.hash()
+	res.AppHash = a.pendingHash
 	return res, nil
 }
 
@@ -95,13 +98,13 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.RequestFinalizeBlock) (
 func (a *App) Commit(context.Context, *abci.RequestCommit) (*abci.ResponseCommit, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.committed = a.deliver
+	a.committed, a.height, a.appHash = a.deliver, a.pendingHeight, a.pendingHash
 	a.deliver = a.committed.clone()
 	a.check = a.committed.clone()
 	return &abci.ResponseCommit{}, nil
 }
 
-// lastHeight is the last finalized height (0 before the first block).
+// lastHeight is the last committed height (0 before the first block).
 func (a *App) lastHeight() int64 {
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -47,6 +47,7 @@ func nodeConfig(root string, opts Options) (*cmtcfg.Config, error) {
 	}
 	cfg.RPC.ListenAddress = fmt.Sprintf("tcp://127.0.0.1:%d", rpcPort)
 	cfg.RPC.GRPCListenAddress = ""
+	cfg.RPC.Unsafe = false // as a public node: no dial_seeds, unsafe_flush_mempool
 	cfg.P2P.ListenAddress = fmt.Sprintf("tcp://127.0.0.1:%d", p2pPort)
 	if err := cfg.ValidateBasic(); err != nil {
 		return nil, fmt.Errorf("node config: %w", err)
