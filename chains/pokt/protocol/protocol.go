@@ -11,6 +11,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/morse"
+	"github.com/wpokt/bridge/chains/pokt/shannon"
 )
 
 // Config says which node to dial and how.
@@ -28,6 +29,12 @@ type Config struct {
 // Dial returns a client of the node for the configured protocol.
 func Dial(cfg Config) (pokt.Node, error) {
 	switch cfg.Protocol {
+	case pokt.Shannon:
+		c, err := shannon.NewClient(cfg.URL, shannon.Options{Timeout: cfg.Timeout, HTTPClient: cfg.HTTPClient})
+		if err != nil {
+			return nil, fmt.Errorf("dial shannon node: %w", err)
+		}
+		return c, nil
 	case pokt.Morse:
 		c, err := morse.NewClient(cfg.URL, morse.Options{Timeout: cfg.Timeout, HTTPClient: cfg.HTTPClient})
 		if err != nil {
