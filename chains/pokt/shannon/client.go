@@ -47,6 +47,11 @@ type Client struct {
 
 var _ pokt.Node = (*Client)(nil)
 
+// The trust engineer's SentTxs of pokt.Node, with this exact signature.
+var _ interface {
+	SentTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error)
+} = (*Client)(nil)
+
 // NewClient returns a client of the CometBFT JSON-RPC endpoint at rawURL
 // (http or https, e.g. "http://127.0.0.1:26657"; a path is kept: JSON-RPC
 // is POSTed to the URL itself).
@@ -65,7 +70,7 @@ func NewClient(rawURL string, opts Options) (*Client, error) {
 	if opts.PerPage < 0 || opts.PerPage > MaxPerPage {
 		return nil, fmt.Errorf("new shannon client: %w: per page %d is not within [1, %d]", pokt.ErrInvalidArgument, opts.PerPage, MaxPerPage)
 	}
-	c := &Client{url: u.String(), host: u.Host, hc: opts.HTTPClient, timeout: opts.Timeout, perPage: opts.PerPage}
+	c := &Client{url: u.String(), host: u.Hostname(), hc: opts.HTTPClient, timeout: opts.Timeout, perPage: opts.PerPage}
 	if c.hc == nil {
 		c.hc = &http.Client{}
 	}
@@ -97,13 +102,23 @@ type Status struct {
 
 // Status returns the node's status.
 func (c *Client) Status(ctx context.Context) (*Status, error) {
-	res, err := c.call(ctx, "status", struct{}{})
+	s, err := c.status(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("get status: %w", err)
 	}
+	return s, nil
+}
+
+// status makes the status call; every caller keeps the earliest height
+// fresh for the searches.
+func (c *Client) status(ctx context.Context) (*Status, error) {
+	res, err := c.call(ctx, "status", struct{}{})
+	if err != nil {
+		return nil, err
+	}
 	s, err := decodeStatus(res)
 	if err != nil {
-		return nil, fmt.Errorf("get status: %w", err)
+		return nil, fmt.Errorf("status: %w", err)
 	}
 	c.earliest.Store(s.EarliestHeight)
 	return s, nil
@@ -111,7 +126,7 @@ func (c *Client) Status(ctx context.Context) (*Status, error) {
 
 // ChainID returns the chain id the node serves (node_info.network).
 func (c *Client) ChainID(ctx context.Context) (string, error) {
-	s, err := c.Status(ctx)
+	s, err := c.status(ctx)
 	if err != nil {
 		return "", fmt.Errorf("get chain id: %w", err)
 	}
@@ -120,7 +135,7 @@ func (c *Client) ChainID(ctx context.Context) (string, error) {
 
 // Height returns the height of the latest block.
 func (c *Client) Height(ctx context.Context) (int64, error) {
-	s, err := c.Status(ctx)
+	s, err := c.status(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("get height: %w", err)
 	}
@@ -133,7 +148,7 @@ func (c *Client) Height(ctx context.Context) (int64, error) {
 // such a window with pokt.ErrHeightPruned; a scanner's start height should
 // be checked against it at start.
 func (c *Client) EarliestHeight(ctx context.Context) (int64, error) {
-	s, err := c.Status(ctx)
+	s, err := c.status(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("get earliest height: %w", err)
 	}
@@ -145,7 +160,7 @@ func (c *Client) EarliestHeight(ctx context.Context) (int64, error) {
 func (c *Client) checkIndexed(ctx context.Context, fromHeight int64) error {
 	earliest := c.earliest.Load()
 	if earliest == 0 {
-		s, err := c.Status(ctx)
+		s, err := c.status(ctx)
 		if err != nil {
 			return err
 		}

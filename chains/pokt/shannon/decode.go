@@ -79,8 +79,18 @@ type body struct {
 
 // readTxBytes fills tx from its bytes and, for a successful tx, checks them
 // against its events. A tx that is not one plain send gets its NotASend
-// reason; only an impossible upokt amount is an error.
+// reason; only an impossible upokt amount is an error. A tx of which any
+// part does not decode keeps nothing of its body: half a reading is not
+// one.
 func readTxBytes(tx *pokt.Tx, raw []byte, events []wireEvent) error {
+	err := readBody(tx, raw, events)
+	if strings.HasPrefix(tx.NotASend, ReasonUndecodable) {
+		tx.From, tx.To, tx.Amount, tx.Fee, tx.Memo = "", "", 0, 0, ""
+	}
+	return err
+}
+
+func readBody(tx *pokt.Tx, raw []byte, events []wireEvent) error {
 	b, reason, err := decodeTxBytes(raw)
 	if err != nil {
 		return err

@@ -177,6 +177,10 @@ func TestBroadcastOnChain(t *testing.T) {
 	require.ErrorIs(t, err, pokt.ErrTxDuplicate)
 	assert.Equal(t, hash, again, "a duplicate still says its hash")
 	n.wait(t, hash)
+	n.rec.save("tx_broadcast") // the unit tests take the broadcast's bytes from it
+	_, err = n.client.Tx(n.ctx, hash)
+	n.rec.save("")
+	require.NoError(t, err)
 
 	acc, err := n.wallet.Account(n.ctx, n.alice.Address())
 	require.NoError(t, err)
@@ -225,6 +229,9 @@ func TestQueriesOnChain(t *testing.T) {
 	n.rec.save("")
 	require.NoError(t, err)
 	assert.Equal(t, []string{hash}, b.TxHashes)
+	latest, err := n.client.Block(n.ctx, 0)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, latest.Height, height)
 
 	n.rec.save("tx_not_found")
 	_, err = n.client.Tx(n.ctx, strings.Repeat("AB", 32))
