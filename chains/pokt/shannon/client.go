@@ -35,7 +35,9 @@ type Options struct {
 // Client is a client of a Shannon node's CometBFT JSON-RPC.
 type Client struct {
 	url     string
-	host    string
+	// secrets are the parts of the URL that may carry a gateway's
+	// application id; errors never show them.
+	secrets []string
 	hc      *http.Client
 	timeout time.Duration
 	perPage int
@@ -70,7 +72,7 @@ func NewClient(rawURL string, opts Options) (*Client, error) {
 	if opts.PerPage < 0 || opts.PerPage > MaxPerPage {
 		return nil, fmt.Errorf("new shannon client: %w: per page %d is not within [1, %d]", pokt.ErrInvalidArgument, opts.PerPage, MaxPerPage)
 	}
-	c := &Client{url: u.String(), host: u.Hostname(), hc: opts.HTTPClient, timeout: opts.Timeout, perPage: opts.PerPage}
+	c := &Client{url: u.String(), secrets: urlSecrets(u), hc: opts.HTTPClient, timeout: opts.Timeout, perPage: opts.PerPage}
 	if c.hc == nil {
 		c.hc = &http.Client{}
 	}
@@ -81,6 +83,19 @@ func NewClient(rawURL string, opts Options) (*Client, error) {
 		c.perPage = MaxPerPage
 	}
 	return c, nil
+}
+
+// urlSecrets are the spellings of the URL and of its parts that errors
+// must not show, longest first so that a part never hides half of a whole.
+func urlSecrets(u *url.URL) []string {
+	out := []string{u.String(), u.Host, u.Hostname()}
+	if u.Path != "" && u.Path != "/" {
+		out = append(out, u.EscapedPath(), u.Path)
+	}
+	if u.RawQuery != "" {
+		out = append(out, u.RawQuery)
+	}
+	return out
 }
 
 // ---- Chain ----

@@ -167,6 +167,19 @@ func TestSendRawTxAnswers(t *testing.T) {
 	require.ErrorIs(t, err, pokt.ErrInvalidAddress)
 }
 
+// TestGatewayPageHidesURL: a gateway's error page that repeats the URL
+// does not carry it into the error.
+func TestGatewayPageHidesURL(t *testing.T) {
+	_, c := newFakeNode(t, Options{}, func(string, map[string]any) (int, []byte) {
+		return 404, []byte("no route to /v1/app-secret-1234 on this gateway")
+	})
+	_, err := c.Height(context.Background())
+	var httpErr *pokt.RPCError
+	require.ErrorAs(t, err, &httpErr)
+	assert.Equal(t, 404, httpErr.StatusCode)
+	assert.NotContains(t, err.Error(), "app-secret")
+}
+
 func TestNewClientRefuses(t *testing.T) {
 	for _, u := range []string{"", "ftp://x", "http://", "://bad", "127.0.0.1:26657"} {
 		_, err := NewClient(u, Options{})

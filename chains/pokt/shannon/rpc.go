@@ -82,17 +82,18 @@ func (c *Client) call(ctx context.Context, method string, params any) (json.RawM
 	if len(body) > maxResponseBytes {
 		return nil, fmt.Errorf("%s: %w: more than %d bytes", method, pokt.ErrResponseTooLarge, maxResponseBytes)
 	}
-	return decodeRPCResponse(method, id, resp.StatusCode, body)
+	// A gateway's error page may repeat the URL it was asked for.
+	return decodeRPCResponse(method, id, resp.StatusCode, body, c.scrubText)
 }
 
 // decodeRPCResponse checks a JSON-RPC answer to request id and returns its
-// result.
-func decodeRPCResponse(method string, id int64, status int, body []byte) (json.RawMessage, error) {
+// result. scrub hides the URL in the texts of an error answer.
+func decodeRPCResponse(method string, id int64, status int, body []byte, scrub func(string) string) (json.RawMessage, error) {
 	var r rpcResponse
 	err := unmarshalObject(body, &r)
 	if status != http.StatusOK && (err != nil || r.Error == nil) {
 		// A proxy's or gateway's error page rather than the node's answer.
-		return nil, fmt.Errorf("%s: %w", method, &pokt.RPCError{StatusCode: status, Message: truncate(string(bytes.TrimSpace(body)), 256)})
+		return nil, fmt.Errorf("%s: %w", method, &pokt.RPCError{StatusCode: status, Message: truncate(scrub(string(bytes.TrimSpace(body))), 256)})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", method, err)
@@ -104,7 +105,7 @@ func decodeRPCResponse(method string, id int64, status int, body []byte) (json.R
 		return nil, fmt.Errorf("%s: %w", method, invalid(nil, "answer to request id %s, want %d", truncate(string(r.ID), 32), id))
 	}
 	if r.Error != nil {
-		return nil, &RPCError{Method: method, Code: r.Error.Code, Message: truncate(r.Error.Message, 128), Data: truncate(r.Error.Data, 512)}
+		return nil, &RPCError{Method: method, Code: r.Error.Code, Message: truncate(scrub(r.Error.Message), 128), Data: truncate(scrub(r.Error.Data), 512)}
 	}
 	if t := bytes.TrimSpace(r.Result); len(t) == 0 || bytes.Equal(t, []byte("null")) {
 		return nil, fmt.Errorf("%s: %w", method, invalid(nil, "neither result nor error"))
@@ -129,12 +130,14 @@ func (c *Client) transportError(parent, callCtx context.Context, method string, 
 // gateway may carry its application id in either); the error still unwraps
 // to the original.
 func (c *Client) scrub(err error) error {
-	msg := err.Error()
-	msg = strings.ReplaceAll(msg, c.url, "<rpc url>")
-	if c.host != "" {
-		msg = strings.ReplaceAll(msg, c.host, "<rpc host>")
+	return &scrubbedError{msg: c.scrubText(err.Error()), err: err}
+}
+
+func (c *Client) scrubText(s string) string {
+	for _, secret := range c.secrets {
+		s = strings.ReplaceAll(s, secret, "<rpc url>")
 	}
-	return &scrubbedError{msg: msg, err: err}
+	return s
 }
 
 type scrubbedError struct {
