@@ -19,6 +19,7 @@ type App struct {
 	mu        sync.Mutex
 	log       *slog.Logger
 	minFee    sdk.Coins
+	retain    int64
 	chainID   string
 	committed *state // what queries read: the state after the last Commit
 	deliver   *state // the block being finalized
@@ -33,14 +34,21 @@ type App struct {
 
 var _ abci.Application = (*App)(nil)
 
+// AppConfig are the application's settings; the zero value is valid.
+type AppConfig struct {
+	MinFee       sdk.Coins    // a validator's mempool minimum fee; nil = none
+	RetainBlocks int64        // > 0: ask CometBFT to keep only the last N blocks
+	Logger       *slog.Logger // nil = discard
+}
+
 // NewApp makes an application with an empty state; InitChain loads the
-// genesis accounts. minFee may be nil (no minimum).
-func NewApp(minFee sdk.Coins, log *slog.Logger) *App {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+// genesis accounts.
+func NewApp(cfg AppConfig) *App {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := newState()
-	return &App{log: log, minFee: minFee, committed: s, deliver: s.clone(), check: s.clone()}
+	return &App{log: cfg.Logger, minFee: cfg.MinFee, retain: cfg.RetainBlocks, committed: s, deliver: s.clone(), check: s.clone()}
 }
 
 // Info tells CometBFT how far the app got, so that a restarted node replays
@@ -94,14 +102,20 @@ func (a *App) FinalizeBlock(_ context.Context, req *abci.RequestFinalizeBlock) (
 }
 
 // Commit makes the finalized block's state the one queries see, and resets
-// the mempool's view to it (CometBFT then rechecks the waiting txs).
+// the mempool's view to it (CometBFT then rechecks the waiting txs). With
+// RetainBlocks, it asks CometBFT to prune older blocks, as a pruned node's
+// SDK app does (min-retain-blocks): earliest_block_height moves up.
 func (a *App) Commit(context.Context, *abci.RequestCommit) (*abci.ResponseCommit, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.committed, a.height, a.appHash = a.deliver, a.pendingHeight, a.pendingHash
 	a.deliver = a.committed.clone()
 	a.check = a.committed.clone()
-	return &abci.ResponseCommit{}, nil
+	var retain int64
+	if a.retain > 0 && a.height > a.retain {
+		retain = a.height - a.retain + 1
+	}
+	return &abci.ResponseCommit{RetainHeight: retain}, nil
 }
 
 // lastHeight is the last committed height (0 before the first block).

@@ -15,7 +15,7 @@ func newTestApp(t *testing.T) *App {
 	t.Helper()
 	st, err := genesisAppState([]GenesisAccount{{Address: alice.Address(), Balance: aliceFunds}})
 	require.NoError(t, err)
-	a := NewApp(nil, nil)
+	a := NewApp(AppConfig{})
 	_, err = a.InitChain(context.Background(), &abci.RequestInitChain{ChainId: DefaultChainID, AppStateBytes: st})
 	require.NoError(t, err)
 	return a

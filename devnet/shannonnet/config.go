@@ -26,6 +26,9 @@ func nodeConfig(root string, opts Options) (*cmtcfg.Config, error) {
 	cfg.Moniker = "shannonnet"
 	cfg.DBBackend = "goleveldb"
 	cfg.TxIndex.Indexer = "kv"
+	if opts.NoTxIndex {
+		cfg.TxIndex.Indexer = "null"
+	}
 	cfg.Consensus.TimeoutCommit = opts.TimeoutCommit
 	// The test config skips the commit timeout once all votes are in, which
 	// with one validator is always: blocks would come back to back.

@@ -23,12 +23,20 @@
 // Send reads the account number and sequence through abci_query, signs and
 // broadcasts with broadcast_tx_sync, and returns the upper-case hex sha256 of
 // the tx bytes. A CheckTx refusal is a *TxError with the SDK's code and
-// codespace. For edge cases (two MsgSends, several coins, another denom, a bad
-// signature) build a Tx by hand and call Tx.Sign, then Client.Broadcast.
+// codespace; a rebroadcast of a tx the node has is ErrTxInCache. For edge
+// cases (two MsgSends, several coins, another denom, a bad signature) build a
+// Tx by hand and call Tx.Sign, then Client.Broadcast (see ExampleTx_Sign).
+//
+// # Nodes that lack history
+//
+// Options.NoTxIndex runs the node with indexing disabled (tx and tx_search
+// answer "transaction indexing is disabled"); Options.RetainBlocks prunes old
+// blocks so that status's earliest_block_height moves up, as on a pruned or
+// snapshot-restored node.
 //
 // # What the application does, as the SDK v0.53 does it
 //
-// CheckTx runs the ante checks only (decode, memo <= 256 characters, signer
+// CheckTx runs the ante checks only (decode, memo <= 256 bytes, signer
 // count, fee deduction, public key, sequence, signature) against a check state
 // that is reset to the committed state at each Commit, so several txs of one
 // account can wait in the mempool. FinalizeBlock runs the ante checks, then

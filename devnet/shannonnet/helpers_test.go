@@ -3,6 +3,7 @@ package shannonnet
 import (
 	"context"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"testing"
@@ -117,4 +118,11 @@ func coins(t *testing.T, s string) sdk.Coins {
 	c, err := sdk.ParseCoinsNormalized(s)
 	require.NoError(t, err)
 	return c
+}
+
+func mustHex(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(s)
+	require.NoError(t, err)
+	return b
 }
