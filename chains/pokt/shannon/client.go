@@ -34,7 +34,7 @@ type Options struct {
 
 // Client is a client of a Shannon node's CometBFT JSON-RPC.
 type Client struct {
-	url     string
+	url string
 	// secrets are the parts of the URL that may carry a gateway's
 	// application id; errors never show them.
 	secrets []string
