@@ -31,16 +31,20 @@ type net struct {
 	poor         *shannonnet.Key // can pay a fee, not much more
 }
 
-func startNet(t *testing.T) *net {
+func startNet(t *testing.T) *net { return startNetWith(t, shannonnet.Options{}) }
+
+// startNetWith starts a chain with these options (its accounts are set here).
+func startNetWith(t *testing.T, opts shannonnet.Options) *net {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
 	n := &net{ctx: ctx, alice: shannonnet.NewKey("alice"), vault: shannonnet.NewKey("vault"), poor: shannonnet.NewKey("poor")}
-	chain, err := shannonnet.Start(ctx, shannonnet.Options{Accounts: []shannonnet.GenesisAccount{
+	opts.Accounts = []shannonnet.GenesisAccount{
 		{Address: n.alice.Address(), Balance: 1_000_000_000, Extra: sdk.NewCoins(sdk.NewInt64Coin("uother", 1_000))},
 		{Address: n.vault.Address(), Balance: 100_000_000},
 		{Address: n.poor.Address(), Balance: 50_000},
-	}})
+	}
+	chain, err := shannonnet.Start(ctx, opts)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = chain.Close() })
 	n.chain = chain
