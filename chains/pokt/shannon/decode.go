@@ -212,7 +212,7 @@ func readSend(tx *pokt.Tx, send *banktypes.MsgSend, events []wireEvent) error {
 		return err
 	}
 	if reason != "" {
-		tx.NotASend = reason
+		tx.NotASend = ReasonUndecodable + ": " + reason
 		return nil
 	}
 	if tx.Code == 0 {
@@ -231,15 +231,16 @@ func readSend(tx *pokt.Tx, send *banktypes.MsgSend, events []wireEvent) error {
 	return nil
 }
 
-// upoktAmount bounds a decoded upokt amount to uint64. More than uint64 is
+// upoktAmount bounds a decoded upokt amount to uint64; a reason says why
+// it is not an amount at all (the tx is undecodable). More than uint64 is
 // an error: no Pocket account can hold it (the supply is about 1e15 upokt),
 // so the node lies.
 func upoktAmount(i math.Int, what string) (uint64, string, error) {
 	switch {
 	case i.IsNil():
-		return 0, fmt.Sprintf("%s: %s without a value", ReasonUndecodable, what), nil
+		return 0, what + " without a value", nil
 	case i.IsNegative():
-		return 0, fmt.Sprintf("%s: negative %s", ReasonUndecodable, what), nil
+		return 0, "negative " + what, nil
 	case !i.IsUint64():
 		return 0, "", invalid(pokt.ErrInvalidAmount, "%s %s upokt overflows uint64", what, truncate(i.String(), 80))
 	}

@@ -64,6 +64,8 @@ func TestDepositRulesOutcomes(t *testing.T) {
 		{"sender with the cosmos prefix", txBytes(t, memo, 10_000, send("cosmos1w5up69gw2dg8vy07cmhace02n0sgeynj6vxqpr", vault, upokt(25_000_000))),
 			0, ok, ReasonBadAddress, pokt.DepositFailed},
 		{"undecodable bytes", []byte("not a tx at all"), 0, ok, ReasonUndecodable, pokt.DepositFailed},
+		{"a negative amount", txBytes(t, memo, 10_000, send(alice, vault, sdk.Coin{Denom: pokt.DenomUpokt, Amount: math.NewInt(-5)})),
+			0, ok, ReasonUndecodable + ": negative amount", pokt.DepositFailed},
 		{"a failed tx keeps only its fee events", plain, 5, feeEvents(alice, "10000upokt"), "", pokt.DepositFailed},
 		{"a failed undecodable tx", []byte{0xff, 0x01}, 2, nil, ReasonUndecodable, pokt.DepositFailed},
 	}
