@@ -65,8 +65,8 @@
 //
 // # Limits, on purpose
 //
-// No staking, governance, multisig accounts, fee grants, unordered txs or
-// historical state. Gas is a deterministic model (10 per tx byte, 1,000 per
+// No staking, governance, multisig accounts, fee grants, unordered txs,
+// timeout heights, extension options or historical state. Gas is a deterministic model (10 per tx byte, 1,000 per
 // signature, 30,000 per message), not the SDK's gas meter. The state lives in
 // memory: a chain restarted on the same directory replays its blocks from
 // CometBFT's stores.

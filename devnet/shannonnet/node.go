@@ -2,14 +2,8 @@ package shannonnet
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"log/slog"
-	"net"
 	"os"
-	"path/filepath"
-	"strings"
-	"syscall"
 	"time"
 
 	"github.com/cometbft/cometbft/node"
@@ -18,31 +12,6 @@ import (
 	"github.com/cometbft/cometbft/proxy"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
-
-// DefaultTimeoutCommit gives a block about every 200 ms (mainnet: about 60 s).
-const DefaultTimeoutCommit = 200 * time.Millisecond
-
-// Options configure a chain. The zero value is a "pocket" chain with no
-// accounts in a temporary directory.
-type Options struct {
-	ChainID       string           // default DefaultChainID; ignored when Dir already holds a genesis file
-	Dir           string           // CometBFT home (config/, data/); "" = a temporary directory (tmpfs if there is one) that Close removes
-	TimeoutCommit time.Duration    // pause after each block; default DefaultTimeoutCommit
-	Accounts      []GenesisAccount // ignored when Dir already holds a genesis file
-	MinFee        uint64           // upokt a tx must pay to enter the mempool; 0 = none
-	RPCPort       int              // 0 = a free loopback port
-	// NoTxIndex runs the node with indexing disabled ("null" indexer), as
-	// some public nodes do: tx and tx_search answer "transaction indexing
-	// is disabled".
-	NoTxIndex bool
-	// RetainBlocks > 0 prunes all but the last N blocks, as a pruned node:
-	// earliest_block_height moves up and block below it is an error.
-	// CometBFT v0.38 does not prune its tx index: tx and tx_search still
-	// find older txs. A pruned chain cannot be restarted: the in-memory app
-	// replays from block 1.
-	RetainBlocks int64
-	Logger       *slog.Logger // nil = discard; CometBFT's Info lines are logged at Debug
-}
 
 // Chain is a running single-validator Shannon chain.
 type Chain struct {
@@ -81,25 +50,6 @@ func Start(ctx context.Context, opts Options) (*Chain, error) {
 	return c, nil
 }
 
-// isAddrInUse: CometBFT's RPC listener formats the net error with %v, so
-// the text is all that is left of EADDRINUSE there.
-func isAddrInUse(err error) bool {
-	return errors.Is(err, syscall.EADDRINUSE) || strings.Contains(err.Error(), "address already in use")
-}
-
-func withDefaults(o Options) Options {
-	if o.ChainID == "" {
-		o.ChainID = DefaultChainID
-	}
-	if o.TimeoutCommit == 0 {
-		o.TimeoutCommit = DefaultTimeoutCommit
-	}
-	if o.Logger == nil {
-		o.Logger = slog.New(slog.DiscardHandler)
-	}
-	return o
-}
-
 func (c *Chain) start(ctx context.Context, opts Options) error {
 	cfg, err := nodeConfig(c.dir, opts)
 	if err != nil {
@@ -127,6 +77,10 @@ func (c *Chain) start(ctx context.Context, opts Options) error {
 		return fmt.Errorf("new node: %w", err)
 	}
 	if err := c.node.Start(); err != nil {
+		// A failed Start leaves the services it started running (event bus,
+		// indexer) and Stop refuses a node that is not started: OnStop
+		// stops what runs and closes the stores.
+		c.node.OnStop()
 		c.dbs.closeAll()
 		return fmt.Errorf("node start: %w", err)
 	}
@@ -166,6 +120,21 @@ func (c *Chain) Dir() string { return c.dir }
 // Height is the last committed height.
 func (c *Chain) Height() int64 { return c.node.BlockStore().Height() }
 
+// WaitHeight returns once the chain has committed height h, for tests that
+// count confirmations.
+func (c *Chain) WaitHeight(ctx context.Context, h int64) error {
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for c.Height() < h {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("wait for height %d (at %d): %w", h, c.Height(), ctx.Err())
+		case <-t.C:
+		}
+	}
+	return nil
+}
+
 // Close stops the node and, if Start made the directory, removes it. A
 // chain whose Options.Dir was given can be started again on it.
 func (c *Chain) Close() error {
@@ -191,43 +160,4 @@ func (c *Chain) removeDir() {
 	if c.ownDir {
 		_ = os.RemoveAll(c.dir)
 	}
-}
-
-// tempDir prefers tmpfs: CometBFT fsyncs its WAL, its validator state and
-// its stores at every block, and on a disk shared with busy builds a
-// fsync can stall a block for seconds (measured here under a load of 11 on
-// 2 cores: one run in three on disk made 3 blocks in 2 s and took up to 9 s
-// to include a tx; every run on /dev/shm made 9 blocks).
-func tempDir() (string, error) {
-	if dir, err := os.MkdirTemp("/dev/shm", "shannonnet-"); err == nil {
-		return dir, nil
-	}
-	return os.MkdirTemp("", "shannonnet-")
-}
-
-// freePort asks the kernel for a free loopback port. CometBFT needs the
-// number up front (it does not report a port-0 listener's port).
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-func trimScheme(addr string) string {
-	if i := len("tcp://"); len(addr) > i && addr[:i] == "tcp://" {
-		return addr[i:]
-	}
-	return addr
-}
-
-func ensureDirs(root string) error {
-	for _, d := range []string{"config", "data"} {
-		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
-			return fmt.Errorf("make %s: %w", d, err)
-		}
-	}
-	return nil
 }

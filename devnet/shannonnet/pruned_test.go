@@ -24,6 +24,7 @@ func TestPrunedNodeMovesItsEarliestHeight(t *testing.T) {
 	hash, err := c.Send(testCtx(t), SendParams{From: alice, To: vault.Address(), Amount: 1, Fee: 10_000})
 	require.NoError(t, err)
 	sent := waitTx(t, c, hash)
+	require.NoError(t, chain.WaitHeight(testCtx(t), sent.Height+4))
 	require.Eventually(t, func() bool {
 		st, err := c.RPC().Status(testCtx(t))
 		require.NoError(t, err)
