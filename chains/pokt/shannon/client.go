@@ -32,7 +32,8 @@ type Options struct {
 	PerPage int
 }
 
-// Client is a client of a Shannon node's CometBFT JSON-RPC.
+// Client is a client of a Shannon node's CometBFT JSON-RPC. It is safe for
+// concurrent use.
 type Client struct {
 	url string
 	// secrets are the parts of the URL that may carry a gateway's

@@ -26,6 +26,12 @@
 // tx (Code != 0) keeps only its fee events on chain, so its body alone is
 // read; pokt.ClassifyDeposit ends it failed whatever the body says.
 //
+// A node has no blocks, and may have no tx index, below its status's
+// earliest_block_height (pruned, or restored from a snapshot): tx_search
+// would find nothing there rather than fail, so ReceivedTxs and SentTxs
+// refuse a window that starts below it with pokt.ErrHeightPruned. A scanner
+// or payout index must start at or above it (pocket.start_height).
+//
 // Addresses are printed through pokt.Address (bech32 "pokt1…"), never
 // through the SDK's AccAddress.String(), which uses the global "cosmos"
 // prefix. Errors name the RPC method, never the node's URL (it may carry a
