@@ -210,3 +210,15 @@ func TestConnectionErrorHidesURL(t *testing.T) {
 	assert.NotContains(t, err.Error(), "app-secret")
 	assert.Contains(t, err.Error(), "status", "the error names the method")
 }
+
+// TestHeightIsIndexed: the height a scan may reach is one below the node's
+// latest block, which CometBFT may not have indexed yet.
+func TestHeightIsIndexed(t *testing.T) {
+	_, c := newFakeNode(t, Options{}, func(string, map[string]any) (int, []byte) { return 200, statusBody(500, 900) })
+	h, err := c.Height(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, int64(899), h)
+	s, err := c.Status(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, int64(900), s.LatestHeight, "the node's own figure")
+}

@@ -65,11 +65,13 @@ func (n *net) deposit(t *testing.T, amount uint64, memo string) string {
 	return hash
 }
 
-// wait waits until the tx is in a block, whatever its code.
+// wait waits until the tx is in a block, whatever its code, and the
+// client's Height (the indexed head) has reached that block.
 func (n *net) wait(t *testing.T, hash string) int64 {
 	t.Helper()
 	res, err := n.wallet.WaitTx(n.ctx, hash)
 	require.NoError(t, err)
+	require.Eventually(t, func() bool { return n.head(t) >= res.Height }, 10*time.Second, 20*time.Millisecond)
 	return res.Height
 }
 

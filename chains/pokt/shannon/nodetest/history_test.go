@@ -55,6 +55,7 @@ func TestNodeWithoutTxIndexOnChain(t *testing.T) {
 	require.ErrorIs(t, err, pokt.ErrRPC)
 	assert.NotErrorIs(t, err, pokt.ErrTxNotFound)
 	assert.Contains(t, err.Error(), "transaction indexing is disabled")
+	waitHeight(t, n, 1)
 	_, err = n.client.ReceivedTxs(n.ctx, n.vault.Address(), 1, n.head(t))
 	require.ErrorIs(t, err, pokt.ErrRPC)
 	assert.Contains(t, err.Error(), "transaction indexing is disabled")

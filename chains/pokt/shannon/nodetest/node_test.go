@@ -20,7 +20,7 @@ import (
 // back by hash and by tx_search, paged two at a time.
 func TestDepositsReadBack(t *testing.T) {
 	n := startNet(t)
-	start := n.head(t)
+	start := n.head(t) + 1 // the first block Height has not reached yet
 	var hashes []string
 	for i, amount := range []uint64{25_000_000, 1_000_000, 7_000_000} {
 		m := memo
@@ -87,7 +87,7 @@ func TestDepositsReadBack(t *testing.T) {
 // plain send of upokt: found by the scan, named, ended failed by the rules.
 func TestNotASendOnChain(t *testing.T) {
 	n := startNet(t)
-	start := n.head(t)
+	start := n.head(t) + 1 // the first block Height has not reached yet
 	alice, vault := n.alice.Address(), n.vault.Address()
 	cases := []struct {
 		name, reason string
@@ -135,7 +135,7 @@ func TestNotASendOnChain(t *testing.T) {
 // sender's sent txs list it (its fee transfer).
 func TestFailedTxOnChain(t *testing.T) {
 	n := startNet(t)
-	start := n.head(t)
+	start := n.head(t) + 1 // the first block Height has not reached yet
 	hash, err := n.wallet.Send(n.ctx, shannonnet.SendParams{From: n.poor, To: n.vault.Address(), Amount: 45_000, Fee: fee, Memo: memo})
 	require.NoError(t, err)
 	n.wait(t, hash)
