@@ -155,6 +155,7 @@ func (st *stack) rules(id string) activities.Rules {
 		Deposit: pokt.DepositRules{
 			EthChainID: ethtest.ChainID, FeeUpokt: feeUpokt, MaxMintUpokt: maxMintUpokt, Vault: st.vault,
 		},
+		Protocol:            pokt.Morse,
 		PocketConfirmations: pocketConfs,
 		EthConfirmations:    ethConfs,
 		WPOKTAddress:        st.eth.WPOKT,

@@ -28,8 +28,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 
 	"github.com/wpokt/bridge/chains/pokt"
-	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/copper/coppersim"
 	"github.com/wpokt/bridge/copper/coppersim/ethvault"

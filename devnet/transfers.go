@@ -13,8 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/wpokt/bridge/chains/pokt"
-	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
 )

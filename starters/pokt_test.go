@@ -64,10 +64,10 @@ func TestPocketScannerStartsOneWorkflowPerDeposit(t *testing.T) {
 	require.Equal(t, []string{transfer.MintWorkflowID(h1), transfer.MintWorkflowID(h2)}, tc.ids())
 	call := tc.calls[0]
 	require.Equal(t, transfer.MintWorkflowType, call.workflowType)
-	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Report{
-		Kind: "mint", Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
+	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Reading{
+		Class: transfer.ClassMint, Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
 	}}, call.seen, "the node's own reading travels with its signal")
-	require.Equal(t, transfer.Report{Kind: "refund", Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
+	require.Equal(t, transfer.Reading{Class: transfer.ClassRefund, Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
 		Reason: tc.calls[1].seen.Report.Reason}, tc.calls[1].seen.Report)
 	require.Contains(t, tc.calls[1].seen.Report.Reason, "memo")
 	require.Equal(t, transfer.MintInput{TxHash: h1, Settings: transfer.Settings{Confirmations: 2}}, call.input)

@@ -151,7 +151,7 @@ func CollectionFor(st transfer.State) string {
 		return Burns
 	case st.Classification == "":
 		return ""
-	case st.Classification == "mint":
+	case st.Classification == transfer.ClassMint:
 		return Mints
 	default:
 		return InvalidMints

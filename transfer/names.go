@@ -85,6 +85,32 @@ const (
 // SignerQueue is the task queue of a node's signer worker.
 func SignerQueue(nodeID string) string { return "signer-" + nodeID }
 
-// SignerRefusedError is the application error type of a signer's refusal:
-// never retried, recorded with its reason.
-const SignerRefusedError = "SignerRefused"
+// Application error types: what an activity or workflow failure is, for
+// retry policies and for telling a refusal from an outage.
+const (
+	// SignerRefusedError is a signer's refusal: never retried, recorded
+	// with its reason.
+	SignerRefusedError = "SignerRefused"
+	// ErrorSignerNotReady: the signer's own RPC does not confirm the source
+	// yet (retried).
+	ErrorSignerNotReady = "SignerNotReady"
+	// ErrorBadInput: an argument that retrying cannot fix (a malformed
+	// hash or address).
+	ErrorBadInput = "BadInput"
+	// ErrorBadSettings: a workflow started with unusable settings.
+	ErrorBadSettings = "BadSettings"
+	// ErrorBadReserve: the control workflow answered what no version of it
+	// answers.
+	ErrorBadReserve = "BadReserve"
+	// ErrorBadChainData: a chain answered an impossible value.
+	ErrorBadChainData = "BadChainData"
+	// ErrorBadCustodyData: Copper answered an impossible order.
+	ErrorBadCustodyData = "BadCustodyData"
+	// ErrorOrderMismatch: Copper's order does not pay what it was asked.
+	ErrorOrderMismatch = "OrderMismatch"
+	// ErrorDestinationMismatch: the executed order's destination tx does
+	// not pay what the order says.
+	ErrorDestinationMismatch = "DestinationMismatch"
+	// ErrorCustodyRefused: Copper refused the order for good.
+	ErrorCustodyRefused = "CustodyRefused"
+)

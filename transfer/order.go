@@ -42,6 +42,9 @@ type OrderRef struct {
 	Spec OrderSpec
 	// Found is false when FindOrder found no order.
 	Found bool
+	// NeedsSignatures says whether the order still waits for co-signatures,
+	// as its custody status reads.
+	NeedsSignatures bool
 }
 
 // AwaitOrderResult is how a custody order ended.

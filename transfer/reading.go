@@ -2,23 +2,42 @@ package transfer
 
 import "strings"
 
-// Report is one node's reading of a transfer: enough to build its order.
-type Report struct {
-	// Kind is the classification: "mint", "refund", "invalid", "failed"
-	// (deposits) or "burn", "invalid" (burns). Empty: no report.
-	Kind      string
-	Recipient string
-	Amount    uint64
-	// PayAmount is what the order would pay: the minted amount, or the
-	// amount minus the Pocket fee.
-	PayAmount uint64
-	// Reason explains a refund or an invalid transfer (not compared).
-	Reason string
-}
+// Class is what a transfer's source calls for, as the chain packages
+// classify it: every scanner, every workflow read and every signer compare
+// these values, never strings of their own.
+type Class string
 
-// Agrees reports whether two readings say the same transfer.
-func (r Report) Agrees(o Report) bool {
-	return r.Kind == o.Kind && strings.EqualFold(r.Recipient, o.Recipient) && r.Amount == o.Amount && r.PayAmount == o.PayAmount
+const (
+	// ClassMint is a deposit with a valid memo: mint wPOKT to the memo's
+	// Ethereum address.
+	ClassMint Class = "mint"
+	// ClassRefund is a deposit that cannot be minted (bad memo, above the
+	// maximum): send it back to its sender.
+	ClassRefund Class = "refund"
+	// ClassBurn is a BurnAndBridge log: return POKT to its Pocket address.
+	ClassBurn Class = "burn"
+	// ClassInvalid is a transfer that moved funds but for which nothing can
+	// be paid (e.g. an amount at or below the fee); it keeps its reason.
+	ClassInvalid Class = "invalid"
+	// ClassFailed is a source that moved nothing to the bridge (the tx
+	// failed, or is not a send to the vault): no order is ever made for it.
+	ClassFailed Class = "failed"
+)
+
+// Pays reports whether a transfer of this class gets a custody order.
+func (c Class) Pays() bool { return c == ClassMint || c == ClassRefund || c == ClassBurn }
+
+// Order is the kind of custody order a paying class calls for.
+func (c Class) Order() OrderKind {
+	switch c {
+	case ClassMint:
+		return OrderMint
+	case ClassRefund:
+		return OrderRefund
+	case ClassBurn:
+		return OrderReturn
+	}
+	return ""
 }
 
 // SourceCheck is what a node reads of a transfer's source tx, on its own RPC.
@@ -36,57 +55,60 @@ type SourceCheck struct {
 	Confirmations int64
 }
 
-// Deposit is a Pocket deposit to the vault as one node reads and classifies
-// it (ActivityReadDeposit).
-type Deposit struct {
+// Reading is a transfer's source as one node reads it from its own RPC and
+// classifies it with its own rules: what the read activities return, what
+// every scanner reports in its seen signal, and what the workflow builds
+// its order from once a threshold of nodes read it alike. The chain
+// packages make it (pokt.ReadDeposit, eth.ReadBurn); nothing converts it.
+type Reading struct {
+	// Source is the tx's place on chain; a scanner's report leaves out
+	// what the workflow re-reads (confirmations).
 	Source SourceCheck
-	TxHash string
-	Sender string
-	// Kind: "mint", "refund", "invalid" or "failed" (see chains/pokt).
-	Kind         string
-	Reason       string
-	Memo         string
-	Recipient    string
-	Amount       uint64
-	MintAmount   uint64
-	RefundAmount uint64
-}
-
-// Report is this reading as a scanner's report, for comparing with what
-// the nodes agree on.
-func (d Deposit) Report() Report {
-	r := Report{Kind: d.Kind, Amount: d.Amount, Reason: d.Reason}
-	switch d.Kind {
-	case "mint":
-		r.Recipient, r.PayAmount = d.Recipient, d.MintAmount
-	case "refund":
-		r.Recipient, r.PayAmount = d.Sender, d.RefundAmount
-	}
-	return r
-}
-
-// Burn is a BurnAndBridge log as one node reads and classifies it
-// (ActivityReadBurn).
-type Burn struct {
-	Source      SourceCheck
+	// TxHash and LogPosition name the source (LogPosition: burns only).
 	TxHash      string
 	LogPosition int
-	BlockHash   string
-	Sender      string
-	// Recipient is the Pocket address (40 lower-case hex characters).
-	Recipient string
-	// Amount is what was burnt; ReturnAmount what the vault sends back
-	// (amount minus the Pocket fee).
-	Amount       uint64
-	ReturnAmount uint64
-	// Kind is "burn", "invalid" (nothing to return) or "failed".
-	Kind   string
+	Class       Class
+	// Reason explains a refund, an invalid or a failed transfer (not
+	// compared between nodes: wording may differ).
 	Reason string
+	Sender string
+	// Recipient is who the order pays: the mint's Ethereum address, the
+	// refund's sender, the burn's Pocket address.
+	Recipient string
+	// Amount is what the source moved; PayAmount what the order pays.
+	Amount    uint64
+	PayAmount uint64
+	// Memo is the deposit's memo (deposits only).
+	Memo string
 }
 
-// Report is this reading as a scanner's report.
-func (b Burn) Report() Report {
-	return Report{Kind: b.Kind, Recipient: b.Recipient, Amount: b.Amount, PayAmount: b.ReturnAmount, Reason: b.Reason}
+// Agrees reports whether two readings say the same transfer: the same
+// class paying the same amount to the same recipient.
+func (r Reading) Agrees(o Reading) bool {
+	return r.Class == o.Class && strings.EqualFold(r.Recipient, o.Recipient) && r.Amount == o.Amount && r.PayAmount == o.PayAmount
+}
+
+// Report is the reading as a scanner sends it in its seen signal: what
+// nodes compare, and the reason. The workflow knows the source's key and
+// re-reads its place on chain itself.
+func (r Reading) Report() Reading {
+	return Reading{Class: r.Class, Reason: r.Reason, Recipient: r.Recipient, Amount: r.Amount, PayAmount: r.PayAmount}
+}
+
+// Order is exactly the custody order a paying reading calls for, with the
+// mint nonce the control workflow leased (mints only): the workflow creates
+// it and every signer rebuilds it from its own reading to compare.
+func (r Reading) Order(nonce uint64) OrderSpec {
+	spec := OrderSpec{Kind: r.Class.Order(), Recipient: r.Recipient, Amount: r.PayAmount}
+	switch r.Class {
+	case ClassMint:
+		spec.ExternalID, spec.Nonce = MintWorkflowID(r.TxHash), nonce
+	case ClassRefund:
+		spec.ExternalID, spec.Memo = MintWorkflowID(r.TxHash), RefundMemo(r.TxHash)
+	case ClassBurn:
+		spec.ExternalID, spec.Memo = BurnWorkflowID(r.TxHash, r.LogPosition), ReturnMemo(r.TxHash, r.LogPosition)
+	}
+	return spec
 }
 
 // BurnRef names one BurnAndBridge log: its tx and its position among the
@@ -94,4 +116,15 @@ func (b Burn) Report() Report {
 type BurnRef struct {
 	TxHash      string
 	LogPosition int
+}
+
+// DepositRef names one Pocket deposit: its tx.
+type DepositRef struct {
+	TxHash string
+}
+
+// TransferRef names one transfer: its workflow ID, which is also its
+// custody order's external ID.
+type TransferRef struct {
+	WorkflowID string
 }

@@ -6,9 +6,9 @@ type SeenSignal struct {
 	// Height is the block the scanner saw it in (informational).
 	Height int64
 	// Report is the transfer as this node read it from its own RPC and
-	// classified it with its own rules. The workflow acts on what a
-	// threshold of nodes agree on, never on one node's read alone.
-	Report Report
+	// classified it with its own rules (Reading.Report). The workflow acts
+	// on what a threshold of nodes agree on, never on one node's read alone.
+	Report Reading
 }
 
 // ReleaseSignal releases a held transfer; By and Reason are for the record.

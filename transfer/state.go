@@ -25,11 +25,9 @@ type Refusal struct {
 type State struct {
 	WorkflowID string
 	Kind       Kind
-	// Classification is how the source tx was read: a deposit is "mint",
-	// "refund", "invalid" or "failed"; a burn is "burn", "invalid" or
-	// "failed". The projection files deposits that are not "mint" under
-	// invalid_mints.
-	Classification string
+	// Classification is how the source tx was read. The projection files
+	// deposits that are not ClassMint under invalid_mints.
+	Classification Class
 	Status         Status
 	Reason         string
 	SourceTxHash   string

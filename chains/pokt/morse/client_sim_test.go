@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/transfer"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -73,7 +74,7 @@ func TestSimTxLifecycle(t *testing.T) {
 	tx, err := c.Tx(ctx, hash)
 	require.NoError(t, err)
 	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, pokt.DepositMint, d.Kind)
+	assert.Equal(t, transfer.ClassMint, d.Class)
 	assert.Equal(t, checksummed, d.Recipient)
 }
 
@@ -107,7 +108,7 @@ func TestSimFailedTxs(t *testing.T) {
 	assert.Equal(t, uint64(1000), sim.Balance(simVault), "a failed tx moves nothing")
 	assert.Equal(t, uint64(oneMillon-1000-simFee), sim.Balance(simAlice))
 	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, pokt.DepositFailed, d.Kind)
+	assert.Equal(t, transfer.ClassFailed, d.Class)
 }
 
 func TestSimReceivedTxsPaging(t *testing.T) {
