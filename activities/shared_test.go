@@ -17,7 +17,7 @@ import (
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/copper"
-	"github.com/wpokt/bridge/copper/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/transfer"
 )
 

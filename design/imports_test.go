@@ -88,9 +88,7 @@ func TestDataFlowsOneWay(t *testing.T) {
 					continue
 				}
 				for _, b := range banned {
-					// The simulators sit beside their clients (copper/coppersim
-					// executes on chains) and are used by tests and the devnet only.
-					if under(p, b) && !(under(pkg, "copper/coppersim") && b == "chains") {
+					if under(p, b) {
 						t.Errorf("%s depends on %s: %s must not depend on %s", pkg, p, layer, b)
 					}
 				}
@@ -130,6 +128,29 @@ func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
 			for _, proto := range protocols {
 				if under(p, proto) {
 					t.Errorf("%s imports %s: dial Pocket through chains/pokt/protocol instead", pkg, p)
+				}
+			}
+		}
+	}
+}
+
+// TestProductionBinariesLinkNoStandIn keeps the devnet, the simulators and
+// the test harnesses out of what an operator runs: the node and the CLI.
+func TestProductionBinariesLinkNoStandIn(t *testing.T) {
+	standIns := []string{"devnet", "chains/eth/ethtest"}
+	deps := packages(t, true)
+	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node"} {
+		if _, ok := deps[bin]; !ok {
+			t.Fatalf("%s: no such package", bin)
+		}
+		for _, dep := range deps[bin] {
+			p, ok := internal(dep)
+			if !ok {
+				continue
+			}
+			for _, s := range standIns {
+				if under(p, s) {
+					t.Errorf("%s links %s: stand-ins are for the devnet and tests only", bin, p)
 				}
 			}
 		}

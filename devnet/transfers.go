@@ -13,8 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/wpokt/bridge/chains/pokt"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
 	"github.com/wpokt/bridge/chains/pokt/protocol"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -38,7 +38,7 @@ func SendPOKT(ctx context.Context, rpcURL string, from User, to string, amountUp
 	if _, err := rand.Read(eb[:]); err != nil {
 		return "", err
 	}
-	raw, err := poktsim.SignSend(from.PoktKey, to, amountUpokt, PocketFee, memo, int64(binary.BigEndian.Uint64(eb[:])>>1))
+	raw, err := morsesim.SignSend(from.PoktKey, to, amountUpokt, PocketFee, memo, int64(binary.BigEndian.Uint64(eb[:])>>1))
 	if err != nil {
 		return "", fmt.Errorf("sign deposit: %w", err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/morse"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -21,9 +21,9 @@ const (
 	bob   = "b0b0000000000000000000000000000000000002"
 )
 
-func newPocket(t *testing.T) (*poktsim.Sim, *morse.Client) {
+func newPocket(t *testing.T) (*morsesim.Sim, *morse.Client) {
 	t.Helper()
-	sim := poktsim.New(poktsim.Config{ChainID: "devnet"})
+	sim := morsesim.New(morsesim.Config{ChainID: "devnet"})
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
 	require.NoError(t, sim.Fund(alice, 1_000_000_000))
