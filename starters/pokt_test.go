@@ -35,7 +35,7 @@ func newPocket(t *testing.T) (*morsesim.Sim, *morse.Client) {
 
 func pocketScanner(c *morse.Client, tc *fakeTemporal, cursors *memCursors, node string) *PocketScanner {
 	return &PocketScanner{
-		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
+		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond, ReadingKey: readingKey(node)},
 		Vault: vault, StartHeight: 1, Interval: time.Second,
 		Settings: transfer.Settings{Confirmations: 2},
 		Rules:    pokt.DepositRules{EthChainID: 1, FeeUpokt: 10_000, Vault: vault},
@@ -66,7 +66,7 @@ func TestPocketScannerStartsOneWorkflowPerDeposit(t *testing.T) {
 	require.Equal(t, transfer.MintWorkflowType, call.workflowType)
 	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Reading{
 		Class: transfer.ClassMint, Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
-	}}, call.seen, "the node's own reading travels with its signal")
+	}}, requireSignedBy(t, "node-3", call.id, call.seen), "the node's own reading travels with its signal")
 	require.Equal(t, transfer.Reading{Class: transfer.ClassRefund, Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
 		Reason: tc.calls[1].seen.Report.Reason}, tc.calls[1].seen.Report)
 	require.Contains(t, tc.calls[1].seen.Report.Reason, "memo")

@@ -16,10 +16,6 @@ type Settings struct {
 	BlockTime time.Duration
 	// PollInterval re-checks confirmations after the expected time.
 	PollInterval time.Duration
-	// Signers are the node IDs, each with its signer-<id> queue.
-	Signers []string
-	// Threshold is how many distinct signers make an order signed.
-	Threshold int
 	// SignerRetryMax caps the backoff between one signer's retries.
 	SignerRetryMax time.Duration
 	// OrderPollInterval paces the wait for Copper to execute an order.

@@ -7,6 +7,7 @@ package workers
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -58,6 +59,8 @@ type Node struct {
 	ethWS    *eth.Client
 	copper   *copper.Client
 	cosigner *copper.Unlimited
+	// readingKey signs this node's scanners' readings.
+	readingKey ed25519.PrivateKey
 
 	startedAt time.Time
 }
@@ -115,6 +118,9 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 		PollInterval: u.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper unlimited client: %w", err)
+	}
+	if n.readingKey, err = cfg.ReadingKeyPair(); err != nil {
+		return nil, err
 	}
 	if n.temporal, err = DialTemporal(ctx, cfg.Temporal, logger, n.metrics); err != nil {
 		return nil, err
@@ -202,8 +208,6 @@ func Rules(cfg *config.Config) activities.Rules {
 func Settings(cfg *config.Config, chain string) transfer.Settings {
 	s := transfer.Settings{
 		PollInterval:      cfg.Temporal.ConfirmationPollInterval,
-		Signers:           cfg.Validators.NodeIDs,
-		Threshold:         cfg.Validators.Threshold,
 		SignerRetryMax:    cfg.Temporal.SignerRetryMax,
 		OrderPollInterval: cfg.Copper.PollInterval,
 	}
@@ -252,7 +256,7 @@ func (n *Node) Run(ctx context.Context) error {
 	// in progress, an order being created) for up to StopTimeout.
 	wopts := worker.Options{WorkerStopTimeout: n.cfg.Node.StopTimeout}
 	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, wopts)
-	workflows.RegisterWorkflows(sharedWorker)
+	workflows.RegisterWorkflows(sharedWorker, workflows.NewTrust(n.cfg.Validators.Threshold, n.cfg.NodeKeys()))
 	workflows.RegisterSharedActivities(sharedWorker, shared)
 	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), wopts)
 	workflows.RegisterSigner(signerWorker, signer)
@@ -266,7 +270,7 @@ func (n *Node) Run(ctx context.Context) error {
 	defer signerWorker.Stop()
 
 	base := starters.Node{NodeID: n.cfg.Node.ID, TaskQueue: n.cfg.Temporal.TaskQueue, Temporal: n.temporal,
-		Cursors: n.store, Observer: n.metrics, Logger: n.logger}
+		Cursors: n.store, Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey}
 	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
 		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Rules: rules.Deposit, Chain: n.pocket}
 	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,

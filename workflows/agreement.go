@@ -23,7 +23,7 @@ func (r *run) agreed(own transfer.Reading) (transfer.Reading, error) {
 					n++
 				}
 			}
-			if n >= r.settings.Threshold {
+			if n >= r.trust.Threshold {
 				agreed = a.report
 				return true
 			}
@@ -32,7 +32,7 @@ func (r *run) agreed(own transfer.Reading) (transfer.Reading, error) {
 	}
 	for !tally() {
 		// Say who read what, and update it as more nodes report.
-		r.note(fmt.Sprintf("waiting for %d nodes to read the transfer alike (%s)", r.settings.Threshold, r.readings()))
+		r.note(fmt.Sprintf("waiting for %d nodes to read the transfer alike (%s)", r.trust.Threshold, r.readings()))
 		n := len(r.reports)
 		if err := workflow.Await(r.ctx, func() bool { return len(r.reports) != n }); err != nil {
 			return transfer.Reading{}, err

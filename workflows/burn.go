@@ -6,12 +6,12 @@ import (
 	"github.com/wpokt/bridge/transfer"
 )
 
-// BurnWorkflow carries one BurnAndBridge log back to Pocket: once the burn
+// Burn carries one BurnAndBridge log back to Pocket: once the burn
 // is confirmed on the canonical chain, a Copper withdraw order sends the
 // amount minus the Pocket fee from the vault to the Pocket address. Its ID
 // is transfer.BurnWorkflowID(tx hash, position of the log in its tx).
-func BurnWorkflow(ctx workflow.Context, in transfer.BurnInput) (transfer.State, error) {
-	r, err := newRun(ctx, transfer.KindBurn, in.Settings)
+func (t Transfers) Burn(ctx workflow.Context, in transfer.BurnInput) (transfer.State, error) {
+	r, err := newRun(ctx, transfer.KindBurn, in.Settings, t.trust)
 	if err != nil {
 		return transfer.State{}, err
 	}

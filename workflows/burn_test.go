@@ -20,7 +20,8 @@ func validBurn() transfer.Reading {
 }
 
 func startBurn(env *testsuite.TestWorkflowEnvironment, pos int) {
-	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.BurnWorkflowID(burnHash, pos)})
+	startedID = transfer.BurnWorkflowID(burnHash, pos)
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
 	env.ExecuteWorkflow(transfer.BurnWorkflowType, transfer.BurnInput{TxHash: burnHash, LogPosition: pos, Settings: testSettings()})
 }
 

@@ -2,6 +2,8 @@ package workflows
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -229,7 +231,31 @@ func (f *fakeBridge) statuses() []transfer.Status {
 func (f *fakeBridge) register(env *testsuite.TestWorkflowEnvironment) {
 	RegisterSharedActivities(env, f)
 	RegisterSigner(env, f)
-	RegisterWorkflows(env)
+	RegisterWorkflows(env, testTrust(9))
+}
+
+// nodeKey is a node's reading key in these tests, derived from its name.
+func nodeKey(node string) ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("test reading key of " + node))
+	return ed25519.NewKeyFromSeed(seed[:])
+}
+
+// testTrust is the signing set of the twelve test nodes.
+func testTrust(threshold int) Trust {
+	keys := transfer.NodeKeys{}
+	for _, n := range nodes {
+		keys[n] = nodeKey(n).Public().(ed25519.PublicKey)
+	}
+	return NewTrust(threshold, keys)
+}
+
+// startedID is the ID of the workflow the test started last: the readings
+// the test sends are signed for it.
+var startedID string
+
+// signedSeen is node's reading, signed with its key for the started workflow.
+func signedSeen(node string, height int64, rep transfer.Reading) transfer.SeenSignal {
+	return transfer.SeenSignal{NodeID: node, Height: height, Report: rep}.Sign(startedID, nodeKey(node))
 }
 
 var mockAny = mock.Anything
@@ -239,7 +265,7 @@ var nodes = []string{"node-1", "node-2", "node-3", "node-4", "node-5", "node-6",
 func testSettings() transfer.Settings {
 	return transfer.Settings{
 		Confirmations: 3, BlockTime: 10 * time.Second, PollInterval: time.Second,
-		Signers: nodes, Threshold: 9, SignerRetryMax: 10 * time.Second, OrderPollInterval: time.Second,
+		SignerRetryMax: 10 * time.Second, OrderPollInterval: time.Second,
 	}
 }
 
@@ -287,7 +313,7 @@ func sendReports(env *testsuite.TestWorkflowEnvironment, f *fakeBridge) {
 			if f.reports != nil {
 				rep = f.reports[i]
 			}
-			env.SignalWorkflow(transfer.SignalSeen, transfer.SeenSignal{NodeID: node, Height: 100, Report: rep})
+			env.SignalWorkflow(transfer.SignalSeen, signedSeen(node, 100, rep))
 		}
 	}, 0)
 }
@@ -304,7 +330,7 @@ func newTestEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 
 func seen(env *testsuite.TestWorkflowEnvironment, node string, height int64) {
 	env.RegisterDelayedCallback(func() {
-		env.SignalWorkflow(transfer.SignalSeen, transfer.SeenSignal{NodeID: node, Height: height})
+		env.SignalWorkflow(transfer.SignalSeen, signedSeen(node, height, transfer.Reading{}))
 	}, 0)
 }
 

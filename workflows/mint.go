@@ -6,13 +6,19 @@ import (
 	"github.com/wpokt/bridge/transfer"
 )
 
-// MintWorkflow carries one Pocket deposit to the vault: minted as wPOKT
+// Transfers are the transfer workflows, bound to the signing set of the
+// worker that runs them.
+type Transfers struct {
+	trust Trust
+}
+
+// Mint carries one Pocket deposit to the vault: minted as wPOKT
 // when its memo names a recipient, refunded when the deposit is invalid,
 // recorded as invalid or failed otherwise. Its ID is
 // transfer.MintWorkflowID(tx hash), so every scanner that sees the deposit
 // lands on this one run.
-func MintWorkflow(ctx workflow.Context, in transfer.MintInput) (transfer.State, error) {
-	r, err := newRun(ctx, transfer.KindMint, in.Settings)
+func (t Transfers) Mint(ctx workflow.Context, in transfer.MintInput) (transfer.State, error) {
+	r, err := newRun(ctx, transfer.KindMint, in.Settings, t.trust)
 	if err != nil {
 		return transfer.State{}, err
 	}

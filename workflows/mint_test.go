@@ -16,7 +16,8 @@ import (
 )
 
 func startMint(env *testsuite.TestWorkflowEnvironment) {
-	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
+	startedID = transfer.MintWorkflowID(depositHash)
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
 	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: testSettings()})
 }
 
@@ -341,12 +342,17 @@ func TestReadErrorsBecomeTheReasonAndAreRetried(t *testing.T) {
 }
 
 func TestBadSettingsFailTheWorkflowClearly(t *testing.T) {
-	f := newFakeBridge()
-	env := newEnv(t, f)
-	s := testSettings()
-	s.Threshold = 13
-	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
+	env := newTestEnv(t)
+	RegisterWorkflows(env, testTrust(13))
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: testSettings()})
 	require.ErrorContains(t, env.GetWorkflowError(), "threshold 13 of 12 signers")
+
+	env = newTestEnv(t)
+	RegisterWorkflows(env, testTrust(9))
+	s := testSettings()
+	s.BlockTime = 0
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
+	require.ErrorContains(t, env.GetWorkflowError(), "block time")
 }
 
 func TestSignersReportedByCopperOnACompleteOrderAreRecorded(t *testing.T) {
@@ -372,7 +378,8 @@ func TestAShortSignerRetryMaxMakesAValidRetryPolicy(t *testing.T) {
 	f.nonce = 1
 	s := testSettings()
 	s.SignerRetryMax = 200 * time.Millisecond
-	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
+	startedID = transfer.MintWorkflowID(depositHash)
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
 	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
 	st := result(t, env)
 	require.Equal(t, transfer.StatusExecuted, st.Status)

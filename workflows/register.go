@@ -43,9 +43,11 @@ type SignerActivity interface {
 
 // RegisterWorkflows registers the bridge's workflows under their names
 // (package transfer): the one list that workers, tests and the replayer use.
-func RegisterWorkflows(r WorkflowRegistry) {
-	r.RegisterWorkflowWithOptions(MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
-	r.RegisterWorkflowWithOptions(BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
+// The transfer workflows run with the worker's own signing set.
+func RegisterWorkflows(r WorkflowRegistry, trust Trust) {
+	t := Transfers{trust: trust}
+	r.RegisterWorkflowWithOptions(t.Mint, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
+	r.RegisterWorkflowWithOptions(t.Burn, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
 	r.RegisterWorkflowWithOptions(ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
 }
 

@@ -56,6 +56,7 @@ type run struct {
 	ctx      workflow.Context
 	logger   log.Logger
 	settings transfer.Settings
+	trust    Trust
 	st       transfer.State
 	// seenHeight is the lowest height a scanner reported, for telling a
 	// lagging RPC from a tx that vanished.
@@ -69,12 +70,13 @@ type nodeReport struct {
 	report transfer.Reading
 }
 
-func newRun(ctx workflow.Context, kind transfer.Kind, settings transfer.Settings) (*run, error) {
+func newRun(ctx workflow.Context, kind transfer.Kind, settings transfer.Settings, trust Trust) (*run, error) {
 	info := workflow.GetInfo(ctx)
 	r := &run{
 		ctx:      ctx,
 		logger:   workflow.GetLogger(ctx),
 		settings: settings,
+		trust:    trust,
 		st: transfer.State{
 			WorkflowID: info.WorkflowExecution.ID,
 			Kind:       kind,
@@ -83,7 +85,7 @@ func newRun(ctx workflow.Context, kind transfer.Kind, settings transfer.Settings
 			UpdatedAt:  workflow.Now(ctx),
 		},
 	}
-	if err := validateSettings(settings); err != nil {
+	if err := errors.Join(validateSettings(settings), trust.validate()); err != nil {
 		return nil, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadSettings, nil)
 	}
 	if err := workflow.SetQueryHandler(ctx, transfer.QueryState, func() (transfer.State, error) {
@@ -117,13 +119,18 @@ func validateSettings(s transfer.Settings) error {
 		return errors.New("settings: negative confirmations")
 	case s.BlockTime <= 0 || s.PollInterval <= 0 || s.OrderPollInterval <= 0 || s.SignerRetryMax <= 0:
 		return errors.New("settings: block time, poll intervals and signer retry must be positive")
-	case s.Threshold < 1 || s.Threshold > len(s.Signers):
-		return fmt.Errorf("settings: threshold %d of %d signers", s.Threshold, len(s.Signers))
 	}
 	return nil
 }
 
+// noteSeen takes one node's authenticated reading; a reading from a node
+// outside the signing set, or whose signature does not verify, is dropped
+// (loudly: it is a forgery or a misconfigured node).
 func (r *run) noteSeen(s transfer.SeenSignal) {
+	if !r.trust.Keys.Verify(r.st.WorkflowID, s) {
+		r.logger.Warn("dropped a reading that is not signed by a node of the signing set", "node", s.NodeID)
+		return
+	}
 	if s.NodeID != "" && !slices.Contains(r.st.SeenBy, s.NodeID) {
 		r.st.SeenBy = append(r.st.SeenBy, s.NodeID)
 		if s.Report.Class != "" {

@@ -53,7 +53,7 @@ func (r *run) collectSignatures(kind transfer.OrderKind) error {
 			case err == nil && res.OrderComplete:
 				complete = true
 				for _, cs := range res.CoSigners {
-					if slices.Contains(r.settings.Signers, cs) {
+					if slices.Contains(r.trust.signers, cs) {
 						addSigner(cs)
 					}
 				}
@@ -68,7 +68,7 @@ func (r *run) collectSignatures(kind transfer.OrderKind) error {
 			}
 		})
 	}
-	for _, node := range r.settings.Signers {
+	for _, node := range r.trust.signers {
 		schedule(node)
 	}
 	retry := workflow.GetSignalChannel(r.ctx, transfer.SignalRetrySigners)
@@ -82,12 +82,12 @@ func (r *run) collectSignatures(kind transfer.OrderKind) error {
 		r.note("operator asked the refusing signers to retry")
 	})
 
-	total := len(r.settings.Signers)
-	for len(signed) < r.settings.Threshold && !complete {
+	total := len(r.trust.signers)
+	for len(signed) < r.trust.Threshold && !complete {
 		sel.Select(ctx)
-		if len(refused) > total-r.settings.Threshold {
+		if len(refused) > total-r.trust.Threshold {
 			r.note(fmt.Sprintf("stuck: %d of %d signed, %d refused (%s); the threshold %d cannot be reached until refusing nodes are fixed and an operator sends %s",
-				len(signed), total, len(refused), refusalSummary(refused), r.settings.Threshold, transfer.SignalRetrySigners))
+				len(signed), total, len(refused), refusalSummary(refused), r.trust.Threshold, transfer.SignalRetrySigners))
 		} else if len(refused) > 0 {
 			r.project()
 		}
