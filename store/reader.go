@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -13,12 +12,14 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/wpokt/bridge/transfer"
 )
 
 // Reader reads the projection for the status page. It never writes and
 // never creates an index (the nodes' Connect does), and every query it
-// sends is answered from an index: by _id, by an _id range, or by sender or
-// recipient with a limit.
+// sends is answered from an index: by _id, or by sender or recipient with
+// a limit.
 type Reader struct {
 	client  *mongo.Client
 	db      *mongo.Database
@@ -94,13 +95,13 @@ func collectionsOf(workflowID string) []string {
 }
 
 // BySourceTx finds the transfers whose source is the tx with this hash (64
-// hex characters, any case, with or without 0x): the deposit it may be (a
-// key lookup) and every burn log of it (an _id range), since a transfer's
-// ID is derived from its source tx hash.
+// hex characters, any case, with or without 0x): the deposit it may be and
+// the burn logs it may hold, by key, since a transfer's ID is derived from
+// its source tx hash.
 func (r *Reader) BySourceTx(ctx context.Context, hash string) ([]Document, error) {
 	bare := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(hash, "0x"), "0X"))
 	var out []Document
-	doc, err := r.Transfer(ctx, "mint-"+bare)
+	doc, err := r.Transfer(ctx, transfer.MintWorkflowID(bare))
 	switch {
 	case err == nil:
 		out = append(out, *doc)
@@ -117,19 +118,24 @@ func (r *Reader) BySourceTx(ctx context.Context, hash string) ([]Document, error
 // maxBurnsPerTx bounds the burn logs read for one tx.
 const maxBurnsPerTx = 100
 
+// burnsOfTx reads burn-<hash>-0, -1, ... until one is missing. Each read is
+// a lookup by _id: the one filter FerretDB answers from an index (an _id
+// range would scan the collection there). A tx's burn logs are seen by the
+// same scan, so a later log projected before an earlier one is missing
+// from the answer for moments only.
 func (r *Reader) burnsOfTx(ctx context.Context, hash string) ([]Document, error) {
-	ctx, cancel := context.WithTimeout(ctx, r.timeout)
-	defer cancel()
-	// IDs are burn-<hash>-<n>: every n sorts between "burn-<hash>-" and
-	// "burn-<hash>." ('.' follows '-').
-	prefix := "burn-" + hash + "-"
-	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$gte", Value: prefix}, {Key: "$lt", Value: "burn-" + hash + "."}}}}
-	docs, err := r.find(ctx, Burns, filter, options.Find().SetLimit(maxBurnsPerTx))
-	if err != nil {
-		return nil, fmt.Errorf("find burns of tx %s: %w", hash, err)
+	var out []Document
+	for n := range maxBurnsPerTx {
+		doc, err := r.Transfer(ctx, transfer.BurnWorkflowID(hash, n))
+		if errors.Is(err, ErrNotFound) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *doc)
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].LogPosition < docs[j].LogPosition })
-	return docs, nil
+	return out, nil
 }
 
 // ByAddress lists up to limit transfers, newest first, sent from or to an
