@@ -22,7 +22,10 @@ import (
 // These tests read a real projection: FerretDB (the devnet's MongoDB),
 // written by the bridge's own store and read through store.Reader.
 
-var mongoURI string
+var (
+	mongoURI string
+	mongoSrv *mongowire.Server
+)
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "web-test-")
@@ -33,7 +36,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	mongoURI = srv.URI()
+	mongoURI, mongoSrv = srv.URI(), srv
 	code := m.Run()
 	srv.Stop()
 	_ = os.RemoveAll(dir)
