@@ -139,3 +139,24 @@ func TestBrowserShowsANodeWithAStaleHeartbeatUnhealthy(t *testing.T) {
 	require.Equal(t, "unhealthy", eval[string](t, ctx, `document.querySelector('`+row+`').className`))
 	require.Equal(t, "11 of 12 nodes healthy (threshold 9).", text(t, ctx, "#nodes-summary"))
 }
+
+func TestBrowserNotSeenYetBecomesTheTransferOnceProjected(t *testing.T) {
+	ctx := browser(t)
+	p := newProjection(t, nil)
+	seeds := p.seed(t)
+	ts := p.serve(t, 200*time.Millisecond)
+	st := seeds[transfer.StatusDetected]
+	st.SourceTxHash = "0x" + strings.Repeat("d", 64)
+	st.WorkflowID = transfer.BurnWorkflowID(st.SourceTxHash, 0)
+
+	within(t, ctx, 20*time.Second, chromedp.Navigate(ts.URL+"/tx/"+st.SourceTxHash), chromedp.WaitVisible(chromedp.ID("not-seen")))
+	require.Equal(t, "https://eth.example/tx/"+st.SourceTxHash, eval[string](t, ctx, `document.querySelector("a.explorer").href`),
+		"a 0x hash is looked up on Ethereum's explorer")
+
+	require.NoError(t, p.writer.Project(context.Background(), st))
+	// The page reloads itself into the transfer's page (a poll would end
+	// with the document it ran in).
+	within(t, ctx, 10*time.Second, chromedp.WaitVisible(chromedp.ID("status")))
+	require.Equal(t, "detected", text(t, ctx, "#status"))
+	require.Equal(t, "3 / 32", text(t, ctx, "#confirmations"))
+}
