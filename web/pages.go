@@ -15,7 +15,7 @@ type pages struct{ sets map[string]*template.Template }
 var pageNames = []string{"home", "transfer", "txlist", "notseen", "address", "nodes", "error"}
 
 func parsePages() (*pages, error) {
-	funcs := template.FuncMap{"when": when, "ago": ago, "eta": eta}
+	funcs := template.FuncMap{"when": when, "ago": ago, "eta": eta, "short": short}
 	p := &pages{sets: map[string]*template.Template{}}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/transfer-parts.html", "templates/"+name+".html")
@@ -147,6 +147,15 @@ func when(t any) string {
 		return v.UTC().Format("2006-01-02 15:04:05 UTC")
 	}
 	return ""
+}
+
+// short abbreviates a hash or an address for a list (the full value is
+// in the row's title and on the transfer's page).
+func short(s string) string {
+	if len(s) <= 16 {
+		return s
+	}
+	return s[:8] + "…" + s[len(s)-6:]
 }
 
 // ago prints an age in seconds as a duration ("" for none).

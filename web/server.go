@@ -84,10 +84,6 @@ func cacheFor(next http.Handler) http.Handler {
 	})
 }
 
-// errNotFound is a well-formed request for something the projection does
-// not hold.
-var errNotFound = errors.New("not found")
-
 // status maps an error to the answer a user gets: their bad input is a 400
 // with its message, a miss a 404, anything else (the database) a 503 whose
 // details go to the log only.
@@ -95,7 +91,7 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 	switch {
 	case isBadInput(err):
 		return http.StatusBadRequest, err.Error()
-	case errors.Is(err, errNotFound), errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "no such transfer in the bridge's records"
 	case errors.Is(err, context.Canceled):
 		return 499, "request canceled"

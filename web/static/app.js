@@ -91,7 +91,7 @@
     text("updated", when(t.updated_at));
     const dest = byId("dest");
     if (t.links.dest_tx) dest.replaceChildren(link(t.links.dest_tx, t.dest_tx_hash, "dest-link"));
-    else dest.textContent = t.dest_tx_hash || "not yet";
+    else dest.textContent = t.dest_tx_hash || (t.dest_chain ? "not yet" : "none");
     return t.final;
   }
 
