@@ -67,7 +67,28 @@ func TestStatusPageFollowsADeposit(t *testing.T) {
 	code, body = httpGet(t, e.d.StatusPageURL()+"/api/v1/nodes")
 	require.Equal(t, http.StatusOK, code, body)
 	require.Contains(t, body, fmt.Sprintf(`"healthy": %d`, nodeCount), "every node's heartbeat is fresh")
+
+	// An operator pauses the bridge: the nodes read it from the control
+	// workflow with their heartbeats, and the page shows the banner.
+	e.temporalCLI("workflow", "signal", "--workflow-id", transfer.ControlWorkflowID, "--name", transfer.SignalPause,
+		"--input", `{"By":"e2e","Reason":"status page drill"}`)
+	waitBridge(t, e.d.StatusPageURL(), `"paused": true`)
+	_, html = httpGet(t, e.d.StatusPageURL()+"/")
+	require.Contains(t, html, `<div id="pause-banner" class="banner" role="alert">`, "the banner is not hidden")
+	require.Contains(t, html, "by e2e: status page drill")
+	e.temporalCLI("workflow", "signal", "--workflow-id", transfer.ControlWorkflowID, "--name", transfer.SignalResume)
+	waitBridge(t, e.d.StatusPageURL(), `"paused": false`)
 	e.finish(time.Minute)
+}
+
+// waitBridge waits until the page's bridge state says what it must.
+func waitBridge(t *testing.T, base, says string) {
+	t.Helper()
+	// The nodes publish the pause at most every 10 s, with their heartbeat.
+	eventually(t, time.Minute, func() (bool, string) {
+		_, body := httpGet(t, base+"/api/v1/bridge")
+		return strings.Contains(body, says) && !strings.Contains(body, `"pause_checked_at": null`), "bridge state: " + body
+	})
 }
 
 // statusLine is the page's status element, for a failure message.
