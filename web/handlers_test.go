@@ -222,3 +222,19 @@ func TestAddressAcceptsEveryFormOfTheSameAccount(t *testing.T) {
 		require.Len(t, v.Transfers, 2, a)
 	}
 }
+
+func TestPagesReloadThemselvesWithoutJavaScriptUntilFinal(t *testing.T) {
+	executed := burnDoc(2, "executed")
+	executed.SourceTxHash = "0x" + hex64
+	executed.ID = "burn-0x" + hex64 + "-0"
+	s := newTestServer(t, newFake(mintDoc(), executed))
+	const refresh = `<noscript><meta http-equiv="refresh" content="15"></noscript>`
+	_, body := get(t, s, http.MethodGet, "/t/"+mintDoc().ID)
+	require.Contains(t, body, refresh, "a transfer on its way")
+	require.Contains(t, body, `data-watch="/api/v1/transfers/`+mintDoc().ID+`"`, "and the script follows it")
+	_, body = get(t, s, http.MethodGet, "/t/"+executed.ID)
+	require.NotContains(t, body, refresh, "a final transfer does not change")
+	require.NotContains(t, body, "data-watch")
+	_, body = get(t, s, http.MethodGet, "/tx/"+strings.Repeat("c", 64))
+	require.Contains(t, body, refresh, "a tx not seen yet is looked for again")
+}
