@@ -44,12 +44,13 @@ type errorData struct{ Title, Message string }
 
 type homeData struct{ Nodes NodesView }
 
-// render executes a page into a buffer first, so that a template error
-// becomes a clean 503 rather than half a page.
+// render answers a page without the layout's extras (an error page).
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, body any) {
 	s.renderPage(w, r, code, name, pageData{Body: body})
 }
 
+// renderPage executes a page into a buffer first, so that a template error
+// becomes a clean 503 rather than half a page.
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, code int, name string, d pageData) {
 	if d.Title == "" {
 		d.Title = "wPOKT bridge status"
