@@ -5,6 +5,8 @@
 package config
 
 import (
+	"github.com/wpokt/bridge/chains/pokt"
+
 	"errors"
 	"fmt"
 	"log/slog"
@@ -102,6 +104,9 @@ type Mongo struct {
 
 // Pocket is the Morse chain as this node sees it through its own RPC.
 type Pocket struct {
+	// Protocol is the Pocket network's protocol: shannon (today's Pocket,
+	// the default) or morse.
+	Protocol      pokt.Protocol `mapstructure:"protocol"`
 	RPCURL        string        `mapstructure:"rpc_url"`
 	ChainID       string        `mapstructure:"chain_id"`
 	VaultAddress  string        `mapstructure:"vault_address"`
@@ -202,6 +207,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("temporal.signer_retry_max", "30s")
 	v.SetDefault("mongo.database", "wpokt")
 	v.SetDefault("mongo.timeout", "10s")
+	v.SetDefault("pocket.protocol", string(pokt.Shannon))
 	v.SetDefault("pocket.fee_upokt", 10000)
 	v.SetDefault("pocket.block_time", "15m")
 	v.SetDefault("pocket.scan_interval", "30s")
@@ -407,8 +413,17 @@ func (c *Config) Validate() error {
 	if p.ChainID == "" {
 		bad("pocket.chain_id", "missing")
 	}
-	if !poktAddressRE.MatchString(p.VaultAddress) {
-		bad("pocket.vault_address", "want 40 lower-case hex characters, got %q", p.VaultAddress)
+	switch p.Protocol {
+	case pokt.Shannon:
+		if a, err := pokt.ParseAddress(p.VaultAddress); err != nil || a.String() != p.VaultAddress || !strings.HasPrefix(p.VaultAddress, pokt.Bech32Prefix+"1") {
+			bad("pocket.vault_address", "want a bech32 pokt1… address for protocol shannon, got %q", p.VaultAddress)
+		}
+	case pokt.Morse:
+		if !poktAddressRE.MatchString(p.VaultAddress) {
+			bad("pocket.vault_address", "want 40 lower-case hex characters for protocol morse, got %q", p.VaultAddress)
+		}
+	default:
+		bad("pocket.protocol", "want %q or %q, got %q", pokt.Shannon, pokt.Morse, p.Protocol)
 	}
 	if p.Confirmations < 0 {
 		bad("pocket.confirmations", "must not be negative, got %d", p.Confirmations)

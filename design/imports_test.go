@@ -90,9 +90,7 @@ func TestDataFlowsOneWay(t *testing.T) {
 					continue
 				}
 				for _, b := range banned {
-					// The simulators sit beside their clients (copper/coppersim
-					// executes on chains) and are used by tests and the devnet only.
-					if under(p, b) && !(under(pkg, "copper/coppersim") && b == "chains") {
+					if under(p, b) {
 						t.Errorf("%s depends on %s: %s must not depend on %s", pkg, p, layer, b)
 					}
 				}
@@ -109,6 +107,53 @@ func TestOnlyCommandsUseTheDevnet(t *testing.T) {
 		for _, dep := range deps {
 			if p, ok := internal(dep); ok && under(p, "devnet") {
 				t.Errorf("%s imports %s: only commands and tests may use the devnet", pkg, p)
+			}
+		}
+	}
+}
+
+// TestPocketProtocolsBehindTheirConstructor keeps each Pocket protocol's
+// package out of sight: code above chains/ dials through chains/pokt/protocol
+// and sees only package pokt's neutral types. The stand-ins of the devnet
+// speak the protocols themselves and may use them.
+func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
+	protocols := []string{"chains/pokt/morse", "chains/pokt/shannon"}
+	for pkg, deps := range packages(t, false) {
+		if under(pkg, "chains/pokt") || under(pkg, "devnet") {
+			continue
+		}
+		for _, dep := range deps {
+			p, ok := internal(dep)
+			if !ok {
+				continue
+			}
+			for _, proto := range protocols {
+				if under(p, proto) {
+					t.Errorf("%s imports %s: dial Pocket through chains/pokt/protocol instead", pkg, p)
+				}
+			}
+		}
+	}
+}
+
+// TestProductionBinariesLinkNoStandIn keeps the devnet, the simulators and
+// the test harnesses out of what an operator runs: the node and the CLI.
+func TestProductionBinariesLinkNoStandIn(t *testing.T) {
+	standIns := []string{"devnet", "chains/eth/ethtest"}
+	deps := packages(t, true)
+	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node"} {
+		if _, ok := deps[bin]; !ok {
+			t.Fatalf("%s: no such package", bin)
+		}
+		for _, dep := range deps[bin] {
+			p, ok := internal(dep)
+			if !ok {
+				continue
+			}
+			for _, s := range standIns {
+				if under(p, s) {
+					t.Errorf("%s links %s: stand-ins are for the devnet and tests only", bin, p)
+				}
 			}
 		}
 	}

@@ -28,12 +28,13 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 
 	"github.com/wpokt/bridge/chains/pokt"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/config"
-	"github.com/wpokt/bridge/copper/coppersim"
-	"github.com/wpokt/bridge/copper/coppersim/ethvault"
+	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
 	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/devnet/mongowire"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/devnet/rpcproxy"
 	"github.com/wpokt/bridge/devnet/temporalserver"
 	"github.com/wpokt/bridge/store"
@@ -172,7 +173,7 @@ func poktKey(name string) ed25519.PrivateKey {
 }
 
 func poktAddress(k ed25519.PrivateKey) string {
-	a, err := poktsim.AddressFromPublicKey(k.Public().(ed25519.PublicKey))
+	a, err := morsesim.AddressFromPublicKey(k.Public().(ed25519.PublicKey))
 	if err != nil {
 		panic(err) // an ed25519 public key always has an address
 	}
@@ -186,7 +187,7 @@ type Devnet struct {
 	Temporal *temporalserver.Server
 	Mongo    *mongowire.Server
 	Eth      *ethnet.Chain
-	Pocket   *poktsim.Sim
+	Pocket   *morsesim.Sim
 	Copper   *coppersim.Sim
 	Users    []User
 
@@ -337,7 +338,7 @@ func mustLevel(s string) slog.Level {
 }
 
 func (d *Devnet) startPocket(opts Options) error {
-	d.Pocket = poktsim.New(poktsim.Config{ChainID: PocketChainID, FeeUpokt: PocketFee})
+	d.Pocket = morsesim.New(morsesim.Config{ChainID: PocketChainID, FeeUpokt: PocketFee})
 	l, err := net.Listen("tcp", addr(opts.Ports.Pocket))
 	if err != nil {
 		return fmt.Errorf("devnet: pocket listener: %w", err)
@@ -393,7 +394,7 @@ func (d *Devnet) startCopper(opts Options) error {
 		Pokt: &coppersim.PoktRawTxExecutor{
 			RPCURL: d.PocketURL, FromAddress: d.VaultPokt, FeeUpokt: PocketFee, WaitIncluded: true, PollInterval: 50 * time.Millisecond,
 			Sign: func(to string, amount, fee uint64, memo string, entropy int64) ([]byte, error) {
-				return poktsim.SignSend(d.vaultKey, to, amount, fee, memo, entropy)
+				return morsesim.SignSend(d.vaultKey, to, amount, fee, memo, entropy)
 			},
 		},
 		PoktFeeUpokt: PocketFee, ExecutionDelay: opts.CopperExecDelay,
@@ -513,8 +514,8 @@ func (d *Devnet) Close() {
 }
 
 // PocketClient is a client of the Pocket simulator (not through a proxy).
-func (d *Devnet) PocketClient() *pokt.Client {
-	c, err := pokt.NewClient(d.PocketURL, pokt.Options{Timeout: 10 * time.Second})
+func (d *Devnet) PocketClient() pokt.Node {
+	c, err := protocol.Dial(protocol.Config{Protocol: pokt.Morse, URL: d.PocketURL, Timeout: 10 * time.Second})
 	if err != nil {
 		panic(err) // the URL is the devnet's own
 	}

@@ -47,6 +47,7 @@ mongo:
   database: wpokt
   timeout: 10s
 pocket:
+  protocol: morse
   rpc_url: {{.PocketURL}}
   chain_id: {{.PocketChainID}}
   vault_address: "{{.Vault}}"

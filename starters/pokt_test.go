@@ -10,7 +10,8 @@ import (
 	"go.temporal.io/api/enums/v1"
 
 	"github.com/wpokt/bridge/chains/pokt"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/chains/pokt/morse"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -20,19 +21,19 @@ const (
 	bob   = "b0b0000000000000000000000000000000000002"
 )
 
-func newPocket(t *testing.T) (*poktsim.Sim, *pokt.Client) {
+func newPocket(t *testing.T) (*morsesim.Sim, *morse.Client) {
 	t.Helper()
-	sim := poktsim.New(poktsim.Config{ChainID: "devnet"})
+	sim := morsesim.New(morsesim.Config{ChainID: "devnet"})
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
 	require.NoError(t, sim.Fund(alice, 1_000_000_000))
 	require.NoError(t, sim.Fund(bob, 1_000_000_000))
-	c, err := pokt.NewClient(srv.URL, pokt.Options{Timeout: 5 * time.Second})
+	c, err := morse.NewClient(srv.URL, morse.Options{Timeout: 5 * time.Second})
 	require.NoError(t, err)
 	return sim, c
 }
 
-func pocketScanner(c *pokt.Client, tc *fakeTemporal, cursors *memCursors, node string) *PocketScanner {
+func pocketScanner(c *morse.Client, tc *fakeTemporal, cursors *memCursors, node string) *PocketScanner {
 	return &PocketScanner{
 		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
 		Vault: vault, StartHeight: 1, Interval: time.Second,
@@ -63,10 +64,10 @@ func TestPocketScannerStartsOneWorkflowPerDeposit(t *testing.T) {
 	require.Equal(t, []string{transfer.MintWorkflowID(h1), transfer.MintWorkflowID(h2)}, tc.ids())
 	call := tc.calls[0]
 	require.Equal(t, transfer.MintWorkflowType, call.workflowType)
-	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Report{
-		Kind: "mint", Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
+	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Reading{
+		Class: transfer.ClassMint, Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
 	}}, call.seen, "the node's own reading travels with its signal")
-	require.Equal(t, transfer.Report{Kind: "refund", Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
+	require.Equal(t, transfer.Reading{Class: transfer.ClassRefund, Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
 		Reason: tc.calls[1].seen.Report.Reason}, tc.calls[1].seen.Report)
 	require.Contains(t, tc.calls[1].seen.Report.Reason, "memo")
 	require.Equal(t, transfer.MintInput{TxHash: h1, Settings: transfer.Settings{Confirmations: 2}}, call.input)
@@ -134,7 +135,7 @@ func TestPocketScannerStartsFromConfiguredHeight(t *testing.T) {
 
 func TestPocketScannerReportsAnRPCFailure(t *testing.T) {
 	tc, cursors := &fakeTemporal{}, &memCursors{}
-	c, err := pokt.NewClient("http://127.0.0.1:1", pokt.Options{Timeout: time.Second})
+	c, err := morse.NewClient("http://127.0.0.1:1", morse.Options{Timeout: time.Second})
 	require.NoError(t, err)
 	s := pocketScanner(c, tc, cursors, "node-1")
 	_, err = s.ScanOnce(context.Background())

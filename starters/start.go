@@ -94,7 +94,7 @@ var (
 // start signals-with-start one transfer workflow. The reuse policy never
 // allows a second run under the same ID, even after the first closed: such
 // a start is refused, which here means the transfer is already handled.
-func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, report transfer.Report, workflowType string, input any) error {
+func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, report transfer.Reading, workflowType string, input any) error {
 	opts := client.StartWorkflowOptions{
 		ID:                       id,
 		TaskQueue:                s.TaskQueue,

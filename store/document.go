@@ -15,7 +15,7 @@ type Document struct {
 	ID             string          `bson:"_id" json:"-"`
 	TransferID     string          `bson:"transfer_id" json:"transfer_id"`
 	Kind           transfer.Kind   `bson:"kind" json:"kind"`
-	Classification string          `bson:"classification" json:"classification"`
+	Classification transfer.Class  `bson:"classification" json:"classification"`
 	Status         transfer.Status `bson:"status" json:"status"`
 	Reason         string          `bson:"reason" json:"reason"`
 	SourceTxHash   string          `bson:"source_tx_hash" json:"source_tx_hash"`

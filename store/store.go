@@ -152,7 +152,7 @@ func CollectionFor(st transfer.State) string {
 		return Burns
 	case st.Classification == "":
 		return ""
-	case st.Classification == "mint":
+	case st.Classification == transfer.ClassMint:
 		return Mints
 	default:
 		return InvalidMints
@@ -331,6 +331,25 @@ type Books struct {
 	// Failed counts transfers that ended failed after funds moved (an order
 	// that ended unexecuted): they unbalance the books until settled.
 	Failed int
+}
+
+// Balances are the bridge's books on both chains and in the projection.
+type Balances struct {
+	VaultUpokt  uint64
+	SupplyUpokt uint64
+	Books
+}
+
+// Check compares the chains with the books: at rest, the POKT in the vault
+// equals the wPOKT supply plus what the vault keeps by design plus what is
+// in flight.
+func (b Balances) Check() error {
+	want := int64(b.SupplyUpokt) + int64(b.HeldUpokt) + b.PendingUpokt
+	if int64(b.VaultUpokt) != want {
+		return fmt.Errorf("invariant broken: the vault holds %d upokt; wPOKT supply %d + kept %d + in flight %d = %d (%d transfers failed after funds moved)",
+			b.VaultUpokt, b.SupplyUpokt, b.HeldUpokt, b.PendingUpokt, want, b.Failed)
+	}
+	return nil
 }
 
 // Books reads every transfer and sums what the invariant needs: at rest,

@@ -50,7 +50,7 @@ func steps(doc store.Document) []Step {
 		path = append(path, doc.Status)
 	default:
 		end := transfer.StatusExecuted
-		if doc.Status == transfer.StatusRefunded || doc.Classification == "refund" {
+		if doc.Status == transfer.StatusRefunded || doc.Classification == transfer.ClassRefund {
 			end = transfer.StatusRefunded
 		}
 		path = []transfer.Status{transfer.StatusDetected, transfer.StatusConfirmed}

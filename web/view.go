@@ -20,7 +20,7 @@ type TransferView struct {
 	ID             string          `json:"transfer_id"`
 	URL            string          `json:"url"`
 	Kind           transfer.Kind   `json:"kind"`
-	Classification string          `json:"classification"`
+	Classification transfer.Class  `json:"classification"`
 	Status         transfer.Status `json:"status"`
 	Reason         string          `json:"reason,omitempty"`
 	Final          bool            `json:"final"`
@@ -80,7 +80,7 @@ func chains(doc store.Document) (source, dest string) {
 	source, dest = chainPocket, chainEthereum
 	if doc.Kind == transfer.KindBurn {
 		source, dest = chainEthereum, chainPocket
-	} else if doc.Classification == "refund" || doc.Status == transfer.StatusRefunded {
+	} else if doc.Classification == transfer.ClassRefund || doc.Status == transfer.StatusRefunded {
 		dest = chainPocket
 	}
 	if doc.Status == transfer.StatusInvalid || (doc.Status == transfer.StatusFailed && doc.DestTxHash == "") {

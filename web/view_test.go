@@ -20,7 +20,7 @@ func stepStates(doc store.Document) string {
 }
 
 func TestTimelineFollowsEachPath(t *testing.T) {
-	doc := func(status transfer.Status, class string, history ...transfer.Status) store.Document {
+	doc := func(status transfer.Status, class transfer.Class, history ...transfer.Status) store.Document {
 		d := store.Document{Status: status, Classification: class, CreatedAt: t0, UpdatedAt: t0.Add(time.Hour)}
 		for i, h := range history {
 			d.History = append(d.History, store.StatusChange{Status: h, At: t0.Add(time.Duration(i) * time.Minute)})

@@ -18,15 +18,14 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"go.mongodb.org/mongo-driver/v2/event"
-	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/starters"
@@ -54,7 +53,7 @@ type Node struct {
 	metrics  *Metrics
 	temporal client.Client
 	store    *store.Store
-	pocket   *pokt.Client
+	pocket   pokt.Node
 	eth      *eth.Client
 	ethWS    *eth.Client
 	copper   *copper.Client
@@ -89,7 +88,7 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	if n.store, err = store.Connect(ctx, cfg.Mongo.URI.Reveal(), cfg.Mongo.Database, cfg.Mongo.Timeout, storeOpts...); err != nil {
 		return nil, err
 	}
-	if n.pocket, err = pokt.NewClient(cfg.Pocket.RPCURL, pokt.Options{Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
+	if n.pocket, err = protocol.Dial(protocol.Config{Protocol: cfg.Pocket.Protocol, URL: cfg.Pocket.RPCURL, Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
 		return nil, fmt.Errorf("pocket client: %w", err)
 	}
 	ethOpts := eth.Options{WPOKTAddress: common.HexToAddress(cfg.Ethereum.WPOKTAddress), LogRange: cfg.Ethereum.LogRange,
@@ -185,6 +184,7 @@ func Rules(cfg *config.Config) activities.Rules {
 			EthChainID: cfg.Ethereum.ChainID, FeeUpokt: cfg.Pocket.FeeUpokt,
 			MaxMintUpokt: cfg.Pocket.MaxMintUpokt, Vault: cfg.Pocket.VaultAddress,
 		},
+		Protocol:            cfg.Pocket.Protocol,
 		PocketConfirmations: cfg.Pocket.Confirmations,
 		EthConfirmations:    cfg.Ethereum.Confirmations,
 		WPOKTAddress:        common.HexToAddress(cfg.Ethereum.WPOKTAddress),
@@ -252,9 +252,10 @@ func (n *Node) Run(ctx context.Context) error {
 	// in progress, an order being created) for up to StopTimeout.
 	wopts := worker.Options{WorkerStopTimeout: n.cfg.Node.StopTimeout}
 	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, wopts)
-	RegisterShared(sharedWorker, shared)
+	workflows.RegisterWorkflows(sharedWorker)
+	workflows.RegisterSharedActivities(sharedWorker, shared)
 	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), wopts)
-	RegisterSigner(signerWorker, signer)
+	workflows.RegisterSigner(signerWorker, signer)
 	if err := sharedWorker.Start(); err != nil {
 		return fmt.Errorf("start shared worker: %w", err)
 	}
@@ -269,7 +270,7 @@ func (n *Node) Run(ctx context.Context) error {
 	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
 		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Rules: rules.Deposit, Chain: n.pocket}
 	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,
-		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), FeeUpokt: n.cfg.Pocket.FeeUpokt, Chain: n.eth}
+		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), Rules: Rules(n.cfg).Burn(), Chain: n.eth}
 	if n.ethWS != nil {
 		ethScanner.Subscriber = n.ethWS
 	}
@@ -334,31 +335,4 @@ func (n *Node) close() {
 	if n.ethWS != nil {
 		n.ethWS.Close()
 	}
-}
-
-// RegisterShared registers the workflows and the shared activities under
-// their names (package transfer), so that workflows can call activities by
-// name without importing them.
-func RegisterShared(w worker.Registry, a *activities.Shared) {
-	w.RegisterWorkflowWithOptions(workflows.MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
-	w.RegisterWorkflowWithOptions(workflows.BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
-	w.RegisterWorkflowWithOptions(workflows.ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
-	for name, fn := range map[string]any{
-		transfer.ActivityReadDeposit:       a.ReadDeposit,
-		transfer.ActivityReadBurn:          a.ReadBurn,
-		transfer.ActivityPriorRecord:       a.PriorRecord,
-		transfer.ActivityReserve:           a.Reserve,
-		transfer.ActivityFindOrder:         a.FindOrder,
-		transfer.ActivityCreateOrder:       a.CreateOrder,
-		transfer.ActivityAwaitOrder:        a.AwaitOrder,
-		transfer.ActivityVerifyDestination: a.VerifyDestination,
-		transfer.ActivityProject:           a.Project,
-	} {
-		w.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
-	}
-}
-
-// RegisterSigner registers a node's signing activity on its signer queue.
-func RegisterSigner(w worker.Registry, s *activities.Signer) {
-	w.RegisterActivityWithOptions(s.Sign, activity.RegisterOptions{Name: transfer.ActivitySign})
 }

@@ -12,11 +12,9 @@ import (
 
 	"github.com/stretchr/testify/mock"
 	"github.com/stretchr/testify/require"
-	"go.temporal.io/sdk/activity"
 	tlog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/wpokt/bridge/transfer"
 )
@@ -28,8 +26,8 @@ import (
 type fakeBridge struct {
 	mu sync.Mutex
 
-	deposit transfer.Deposit
-	burn    transfer.Burn
+	deposit transfer.Reading
+	burn    transfer.Reading
 	// confirmationsPerRead is how far the chain moves between two reads.
 	confirmationsPerRead int64
 	// vanishAfterReads makes the source tx disappear (a reorg) after that
@@ -56,7 +54,7 @@ type fakeBridge struct {
 	// nonce is what the control workflow leases to a mint.
 	nonce uint64
 	// reports, when set, are the 12 nodes' readings (else all alike).
-	reports []transfer.Report
+	reports []transfer.Reading
 
 	await     transfer.AwaitOrderResult
 	verifyErr error
@@ -85,34 +83,34 @@ func (f *fakeBridge) source() transfer.SourceCheck {
 	return transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: 100, Head: 100 + conf - 1, Confirmations: conf}
 }
 
-func (f *fakeBridge) ReadDeposit(_ context.Context, hash string) (transfer.Deposit, error) {
+func (f *fakeBridge) ReadDeposit(_ context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d := f.deposit
-	d.TxHash = hash
+	d.TxHash = ref.TxHash
 	d.Source = f.source()
 	if !d.Source.Found {
-		return transfer.Deposit{Source: d.Source}, nil
+		return transfer.Reading{Source: d.Source}, nil
 	}
-	if d.Kind == "failed" {
+	if d.Class == transfer.ClassFailed {
 		d.Source.Success = false
 	}
 	return d, nil
 }
 
-func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Burn, error) {
+func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	b := f.burn
 	b.TxHash, b.LogPosition = ref.TxHash, ref.LogPosition
 	b.Source = f.source()
 	if !b.Source.Found {
-		return transfer.Burn{Source: b.Source}, nil
+		return transfer.Reading{Source: b.Source}, nil
 	}
 	return b, nil
 }
 
-func (f *fakeBridge) PriorRecord(context.Context, string) (transfer.PriorRecord, error) {
+func (f *fakeBridge) PriorRecord(context.Context, transfer.TransferRef) (transfer.PriorRecord, error) {
 	return f.prior, nil
 }
 
@@ -144,13 +142,13 @@ func (f *fakeBridge) mintReserves() int {
 	return n
 }
 
-func (f *fakeBridge) FindOrder(_ context.Context, externalID string) (transfer.OrderRef, error) {
+func (f *fakeBridge) FindOrder(_ context.Context, ref transfer.TransferRef) (transfer.OrderRef, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.existing != nil {
 		return *f.existing, nil
 	}
-	if o, ok := f.orders[externalID]; ok {
+	if o, ok := f.orders[ref.WorkflowID]; ok {
 		return o, nil
 	}
 	return transfer.OrderRef{}, nil
@@ -162,7 +160,7 @@ func (f *fakeBridge) CreateOrder(_ context.Context, spec transfer.OrderSpec) (tr
 	o, ok := f.orders[spec.ExternalID]
 	if !ok {
 		f.creates++
-		o = transfer.OrderRef{OrderID: fmt.Sprintf("order-%d", f.creates), Status: "working", Spec: spec, Found: true}
+		o = transfer.OrderRef{OrderID: fmt.Sprintf("order-%d", f.creates), Status: "working", Spec: spec, Found: true, NeedsSignatures: true}
 		f.orders[spec.ExternalID] = o
 	}
 	if f.createFails > 0 {
@@ -229,18 +227,9 @@ func (f *fakeBridge) statuses() []transfer.Status {
 }
 
 func (f *fakeBridge) register(env *testsuite.TestWorkflowEnvironment) {
-	for name, fn := range map[string]any{
-		transfer.ActivityReadDeposit: f.ReadDeposit, transfer.ActivityReadBurn: f.ReadBurn,
-		transfer.ActivityPriorRecord: f.PriorRecord, transfer.ActivityReserve: f.Reserve,
-		transfer.ActivityFindOrder:   f.FindOrder,
-		transfer.ActivityCreateOrder: f.CreateOrder, transfer.ActivitySign: f.Sign,
-		transfer.ActivityAwaitOrder: f.AwaitOrder, transfer.ActivityVerifyDestination: f.VerifyDestination,
-		transfer.ActivityProject: f.Project,
-	} {
-		env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
-	}
-	env.RegisterWorkflowWithOptions(MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
-	env.RegisterWorkflowWithOptions(BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
+	RegisterSharedActivities(env, f)
+	RegisterSigner(env, f)
+	RegisterWorkflows(env)
 }
 
 var mockAny = mock.Anything
@@ -260,19 +249,19 @@ const (
 	sender      = "2222222222222222222222222222222222222222"
 )
 
-func validDeposit() transfer.Deposit {
-	return transfer.Deposit{
-		Sender: sender, Kind: "mint", Recipient: recipient,
-		Amount: 12_500_000, MintAmount: 12_500_000,
+func validDeposit() transfer.Reading {
+	return transfer.Reading{
+		Sender: sender, Class: transfer.ClassMint, Recipient: recipient,
+		Amount: 12_500_000, PayAmount: 12_500_000,
 		Memo: `{"address":"` + recipient + `","chain_id":"1"}`,
 	}
 }
 
 // report is the reading every node's scanner sends of the fake transfer.
-func (f *fakeBridge) report() transfer.Report {
+func (f *fakeBridge) report() transfer.Reading {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.burn.Kind != "" {
+	if f.burn.Class != "" {
 		return f.burn.Report()
 	}
 	return f.deposit.Report()

@@ -6,9 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
-
-	"github.com/wpokt/bridge/transfer"
 )
 
 // TestReplayRecordedHistories replays histories recorded from the real flow
@@ -22,9 +19,7 @@ func TestReplayRecordedHistories(t *testing.T) {
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			r := worker.NewWorkflowReplayer()
-			r.RegisterWorkflowWithOptions(MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
-			r.RegisterWorkflowWithOptions(BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
-			r.RegisterWorkflowWithOptions(ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
+			RegisterWorkflows(r)
 			require.NoError(t, r.ReplayWorkflowHistoryFromJSONFile(nil, file))
 		})
 	}

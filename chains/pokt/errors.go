@@ -28,7 +28,7 @@ var (
 	ErrUnknownMessageType = errors.New("unknown message type")
 	// ErrResponseTooLarge: the node's answer exceeds the client's bound.
 	ErrResponseTooLarge = errors.New("pokt rpc response too large")
-	// ErrInvalidAddress: not a Pocket address (40 hex characters).
+	// ErrInvalidAddress: not a Pocket address (pokt1… or 40 hex characters).
 	ErrInvalidAddress = errors.New("invalid pokt address")
 	// ErrInvalidHash: not a Pocket tx hash (64 hex characters).
 	ErrInvalidHash = errors.New("invalid pokt tx hash")
@@ -86,8 +86,9 @@ func (e *TxRejectedError) Is(target error) bool {
 	return false
 }
 
-// invalid wraps ErrInvalidResponse, with an optional more precise sentinel.
-func invalid(sentinel error, format string, args ...any) error {
+// Invalid wraps ErrInvalidResponse, with an optional more precise sentinel:
+// what a protocol client returns for an answer it cannot accept.
+func Invalid(sentinel error, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
 	if sentinel == nil {
 		return fmt.Errorf("%w: %s", ErrInvalidResponse, msg)

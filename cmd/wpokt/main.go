@@ -21,15 +21,16 @@ func main() {
 
 // endpoints are where the services are: the devnet's ports by default.
 type endpoints struct {
-	pocketRPC string
-	ethRPC    string
-	mongoURI  string
-	database  string
-	temporal  string
-	namespace string
-	wpokt     string
-	vault     string
-	timeout   time.Duration
+	pocketRPC      string
+	pocketProtocol string
+	ethRPC         string
+	mongoURI       string
+	database       string
+	temporal       string
+	namespace      string
+	wpokt          string
+	vault          string
+	timeout        time.Duration
 }
 
 func newRoot() *cobra.Command {
@@ -41,15 +42,16 @@ func newRoot() *cobra.Command {
 	}
 	f := root.PersistentFlags()
 	f.StringVar(&ep.pocketRPC, "pocket-rpc", "http://127.0.0.1:8081", "Pocket RPC URL")
+	f.StringVar(&ep.pocketProtocol, "pocket-protocol", "morse", "Pocket protocol of that RPC: shannon or morse")
 	f.StringVar(&ep.ethRPC, "eth-rpc", "http://127.0.0.1:8545", "Ethereum RPC URL")
 	f.StringVar(&ep.mongoURI, "mongo", "mongodb://127.0.0.1:27017/", "MongoDB URI of the projection")
 	f.StringVar(&ep.database, "database", "wpokt", "MongoDB database")
 	f.StringVar(&ep.temporal, "temporal", "127.0.0.1:7233", "Temporal frontend address")
 	f.StringVar(&ep.namespace, "namespace", "default", "Temporal namespace")
-	f.StringVar(&ep.wpokt, "wpokt-address", "", "wPOKT contract (default: the devnet's)")
-	f.StringVar(&ep.vault, "vault", "", "Pocket vault address (default: the devnet's)")
+	f.StringVar(&ep.wpokt, "wpokt-address", "", "wPOKT contract address (invariant)")
+	f.StringVar(&ep.vault, "vault", "", "Pocket vault address (invariant)")
 	f.DurationVar(&ep.timeout, "timeout", 30*time.Second, "timeout of the whole command")
-	root.AddCommand(depositCmd(&ep), burnCmd(&ep), statusCmd(&ep), listCmd(&ep), invariantCmd(&ep), rescanCmd(&ep))
+	root.AddCommand(statusCmd(&ep), listCmd(&ep), invariantCmd(&ep), rescanCmd(&ep))
 	return root
 }
 

@@ -78,6 +78,7 @@ var consensusKeys = []string{
 	"temporal.namespace",
 	"temporal.task_queue",
 	"mongo.database",
+	"pocket.protocol",
 	"pocket.chain_id",
 	"pocket.vault_address",
 	"pocket.confirmations",

@@ -1,9 +1,11 @@
-package pokt
+package morse
 
 import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/wpokt/bridge/chains/pokt"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,16 +31,15 @@ func TestRecordedTxSendWithMemo(t *testing.T) {
 			node, c := newFakeNode(t, answerAlways(200, body))
 			tx, err := c.Tx(context.Background(), tt.input)
 			require.NoError(t, err)
-			assert.Equal(t, Tx{
-				Hash:        hash,
-				Height:      104820,
-				Index:       3,
-				MessageType: MessageTypeSend,
-				From:        recordedSender,
-				To:          recordedVault,
-				Amount:      25000000,
-				Fee:         10000,
-				Memo:        `{"address":"` + checksummed + `","chain_id":"1"}`,
+			assert.Equal(t, pokt.Tx{
+				Hash:   hash,
+				Height: 104820,
+				Index:  3,
+				From:   recordedSender,
+				To:     recordedVault,
+				Amount: 25000000,
+				Fee:    10000,
+				Memo:   `{"address":"` + checksummed + `","chain_id":"1"}`,
 			}, *tx)
 			assert.True(t, tx.Success())
 			reqs := node.Requests()
@@ -63,9 +64,9 @@ func TestRecordedTxFailedCode10(t *testing.T) {
 func TestRecordedTxNotFound(t *testing.T) {
 	_, c := newFakeNode(t, answerAlways(400, readTestdata(t, "tx_not_found.json")))
 	_, err := c.Tx(context.Background(), recordedHash(t, "tx_send_memo.json"))
-	require.ErrorIs(t, err, ErrTxNotFound)
-	require.ErrorIs(t, err, ErrRPC)
-	var rpcErr *RPCError
+	require.ErrorIs(t, err, pokt.ErrTxNotFound)
+	require.ErrorIs(t, err, pokt.ErrRPC)
+	var rpcErr *pokt.RPCError
 	require.True(t, errors.As(err, &rpcErr))
 	assert.Equal(t, 400, rpcErr.StatusCode)
 }
@@ -126,14 +127,14 @@ func TestRecordedRawTx(t *testing.T) {
 	node, c := newFakeNode(t, answerAlways(200, readTestdata(t, "rawtx_ok.json")))
 	hash, err := c.SendRawTx(context.Background(), "0x"+recordedVault, raw)
 	require.NoError(t, err)
-	assert.Equal(t, TxHashOf(raw), hash)
+	assert.Equal(t, pokt.TxHashOf(raw), hash)
 	assert.Equal(t, map[string]any{"address": recordedVault, "raw_hex_bytes": "72617774782d6279746573"}, node.Requests()[0].Body)
 
 	_, c = newFakeNode(t, answerAlways(200, readTestdata(t, "rawtx_rejected.json")))
 	_, err = c.SendRawTx(context.Background(), recordedVault, raw)
-	require.ErrorIs(t, err, ErrTxRejected)
-	require.NotErrorIs(t, err, ErrTxDuplicate)
-	var rej *TxRejectedError
+	require.ErrorIs(t, err, pokt.ErrTxRejected)
+	require.NotErrorIs(t, err, pokt.ErrTxDuplicate)
+	var rej *pokt.TxRejectedError
 	require.True(t, errors.As(err, &rej))
 	assert.Equal(t, uint32(10), rej.Code)
 	assert.Equal(t, "sdk", rej.Codespace)
@@ -141,5 +142,5 @@ func TestRecordedRawTx(t *testing.T) {
 	// The node answering a hash that is not sha256 of what was sent.
 	_, c = newFakeNode(t, answerAlways(200, readTestdata(t, "rawtx_ok.json")))
 	_, err = c.SendRawTx(context.Background(), recordedVault, []byte("other bytes"))
-	require.ErrorIs(t, err, ErrHashMismatch)
+	require.ErrorIs(t, err, pokt.ErrHashMismatch)
 }

@@ -1,4 +1,4 @@
-package pokt
+package morse
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/wpokt/bridge/chains/pokt"
 )
 
 // The Morse node's RPC paths.
@@ -60,23 +62,21 @@ type Client struct {
 	perPage int
 }
 
-var _ Chain = (*Client)(nil)
-
 // NewClient returns a client of the Morse node at baseURL (http or https,
 // e.g. "http://127.0.0.1:8081"; a path prefix is kept).
 func NewClient(baseURL string, opts Options) (*Client, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
-		return nil, fmt.Errorf("new pokt client: %w: base url: %v", ErrInvalidArgument, err)
+		return nil, fmt.Errorf("new pokt client: %w: base url: %v", pokt.ErrInvalidArgument, err)
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("new pokt client: %w: base url %q is not http(s)://host", ErrInvalidArgument, baseURL)
+		return nil, fmt.Errorf("new pokt client: %w: base url %q is not http(s)://host", pokt.ErrInvalidArgument, baseURL)
 	}
 	if opts.Timeout < 0 {
-		return nil, fmt.Errorf("new pokt client: %w: negative timeout", ErrInvalidArgument)
+		return nil, fmt.Errorf("new pokt client: %w: negative timeout", pokt.ErrInvalidArgument)
 	}
 	if opts.PerPage < 0 || opts.PerPage > MaxPerPage {
-		return nil, fmt.Errorf("new pokt client: %w: per page %d is not within [1, %d]", ErrInvalidArgument, opts.PerPage, MaxPerPage)
+		return nil, fmt.Errorf("new pokt client: %w: per page %d is not within [1, %d]", pokt.ErrInvalidArgument, opts.PerPage, MaxPerPage)
 	}
 	c := &Client{
 		baseURL: strings.TrimRight(u.String(), "/"),
@@ -131,12 +131,12 @@ type txRequest struct {
 	Prove bool   `json:"prove"`
 }
 
-// Tx returns the committed tx with this hash. The hash may be in either case,
+// pokt.Tx returns the committed tx with this hash. The hash may be in either case,
 // with or without 0x; the node is asked for it in upper case without 0x.
-// An unknown tx is an error wrapping ErrTxNotFound. A failed tx is returned
+// An unknown tx is an error wrapping pokt.ErrTxNotFound. A failed tx is returned
 // with Code != 0.
-func (c *Client) Tx(ctx context.Context, hash string) (*Tx, error) {
-	h, err := NormalizeTxHash(hash)
+func (c *Client) Tx(ctx context.Context, hash string) (*pokt.Tx, error) {
+	h, err := pokt.NormalizeTxHash(hash)
 	if err != nil {
 		return nil, fmt.Errorf("get tx: %w", err)
 	}
@@ -144,10 +144,10 @@ func (c *Client) Tx(ctx context.Context, hash string) (*Tx, error) {
 	if err != nil {
 		// The node answers 400 {"message":"... tx (HASH) not found"} for an
 		// unknown tx: its message is all there is to tell it apart.
-		var rpcErr *RPCError
+		var rpcErr *pokt.RPCError
 		if errors.As(err, &rpcErr) && rpcErr.StatusCode == http.StatusBadRequest &&
 			strings.Contains(strings.ToLower(rpcErr.Message), "not found") {
-			return nil, fmt.Errorf("get tx %s: %w: %w", h, ErrTxNotFound, err)
+			return nil, fmt.Errorf("get tx %s: %w: %w", h, pokt.ErrTxNotFound, err)
 		}
 		return nil, fmt.Errorf("get tx %s: %w", h, err)
 	}
@@ -156,7 +156,7 @@ func (c *Client) Tx(ctx context.Context, hash string) (*Tx, error) {
 		return nil, fmt.Errorf("get tx %s: %w", h, err)
 	}
 	if tx.Hash != h {
-		return nil, fmt.Errorf("get tx %s: %w", h, invalid(ErrHashMismatch, "the node answered tx %s", tx.Hash))
+		return nil, fmt.Errorf("get tx %s: %w", h, invalid(pokt.ErrHashMismatch, "the node answered tx %s", tx.Hash))
 	}
 	return &tx, nil
 }
@@ -183,15 +183,15 @@ type accountTxsRequest struct {
 // shrinks while paging (a tx gone in a reorg shifts the pages, which could
 // hide a tx) the scan starts again. Every tx must have address as its
 // recipient and the pages must run newest first: a node that breaks either
-// is an ErrInvalidResponse, since the scan could miss txs; so is a full read
+// is an pokt.ErrInvalidResponse, since the scan could miss txs; so is a full read
 // that finds fewer distinct txs than the node counts.
-func (c *Client) ReceivedTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]Tx, error) {
-	addr, err := NormalizeAddress(address)
+func (c *Client) ReceivedTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error) {
+	addr, err := pokt.NormalizeAddress(address)
 	if err != nil {
 		return nil, fmt.Errorf("list txs received: %w", err)
 	}
 	if fromHeight < 0 || toHeight < fromHeight {
-		return nil, fmt.Errorf("list txs received by %s: %w: heights [%d, %d]", addr, ErrInvalidArgument, fromHeight, toHeight)
+		return nil, fmt.Errorf("list txs received by %s: %w: heights [%d, %d]", addr, pokt.ErrInvalidArgument, fromHeight, toHeight)
 	}
 	for attempt := 1; ; attempt++ {
 		byHash, shrunk, err := c.scanReceived(ctx, addr, fromHeight, toHeight)
@@ -202,9 +202,9 @@ func (c *Client) ReceivedTxs(ctx context.Context, address string, fromHeight, to
 			if attempt < maxScanAttempts {
 				continue
 			}
-			return nil, fmt.Errorf("list txs received by %s: %w: the list kept shrinking during %d scans", addr, ErrInvalidResponse, attempt)
+			return nil, fmt.Errorf("list txs received by %s: %w: the list kept shrinking during %d scans", addr, pokt.ErrInvalidResponse, attempt)
 		}
-		txs := make([]Tx, 0, len(byHash))
+		txs := make([]pokt.Tx, 0, len(byHash))
 		for _, tx := range byHash {
 			txs = append(txs, tx)
 		}
@@ -227,18 +227,18 @@ const maxScanAttempts = 3
 
 // scanReceived makes one paged scan; shrunk reports that total_txs went down
 // between pages, so the scan must start again.
-func (c *Client) scanReceived(ctx context.Context, addr string, fromHeight, toHeight int64) (map[string]Tx, bool, error) {
+func (c *Client) scanReceived(ctx context.Context, addr string, fromHeight, toHeight int64) (map[string]pokt.Tx, bool, error) {
 	var (
-		seen       = make(map[string]Tx) // every entry read, by hash
-		inWindow   = make(map[string]Tx) // those within [fromHeight, toHeight]
-		read       int64                 // entries read, duplicates included
-		firstTotal int64                 // total_txs of the first page
-		total      int64                 // total_txs of the previous page
-		lastHeight int64                 // height of the last entry read
+		seen       = make(map[string]pokt.Tx) // every entry read, by hash
+		inWindow   = make(map[string]pokt.Tx) // those within [fromHeight, toHeight]
+		read       int64                      // entries read, duplicates included
+		firstTotal int64                      // total_txs of the first page
+		total      int64                      // total_txs of the previous page
+		lastHeight int64                      // height of the last entry read
 	)
 	for page := 1; ; page++ {
 		if page > maxPages {
-			return nil, false, fmt.Errorf("%w: more than %d pages", ErrInvalidResponse, maxPages)
+			return nil, false, fmt.Errorf("%w: more than %d pages", pokt.ErrInvalidResponse, maxPages)
 		}
 		res, end, err := c.accountTxsPage(ctx, addr, page)
 		if err != nil {
@@ -307,7 +307,7 @@ func (c *Client) accountTxsPage(ctx context.Context, addr string, page int) (acc
 	if err != nil {
 		// Asked for a page past the end (the list shrank while paging), the
 		// node answers 400 "page should be within [1, N] range, given P".
-		var rpcErr *RPCError
+		var rpcErr *pokt.RPCError
 		if page > 1 && errors.As(err, &rpcErr) && rpcErr.StatusCode == http.StatusBadRequest &&
 			strings.Contains(rpcErr.Message, "page should be within") {
 			return accountTxsPage{}, true, nil
@@ -324,7 +324,7 @@ func (c *Client) accountTxsPage(ctx context.Context, addr string, page int) (acc
 // Balance returns the latest balance of address in upokt. It is not part of
 // Chain: operators and the devnet use it to watch the vault.
 func (c *Client) Balance(ctx context.Context, address string) (uint64, error) {
-	addr, err := NormalizeAddress(address)
+	addr, err := pokt.NormalizeAddress(address)
 	if err != nil {
 		return 0, fmt.Errorf("get balance: %w", err)
 	}
@@ -349,24 +349,24 @@ type rawTxRequest struct {
 
 // SendRawTx broadcasts the signed tx rawTx and returns its hash (upper-case
 // hex, checked against sha256(rawTx)). A tx the node refuses is a
-// *TxRejectedError (errors.Is ErrTxRejected, and ErrTxDuplicate for a
+// *pokt.TxRejectedError (errors.Is pokt.ErrTxRejected, and pokt.ErrTxDuplicate for a
 // re-broadcast of a tx the node already has).
 func (c *Client) SendRawTx(ctx context.Context, fromAddress string, rawTx []byte) (string, error) {
-	from, err := NormalizeAddress(fromAddress)
+	from, err := pokt.NormalizeAddress(fromAddress)
 	if err != nil {
 		return "", fmt.Errorf("send raw tx: %w", err)
 	}
 	if len(rawTx) == 0 {
-		return "", fmt.Errorf("send raw tx from %s: %w: empty tx", from, ErrInvalidArgument)
+		return "", fmt.Errorf("send raw tx from %s: %w: empty tx", from, pokt.ErrInvalidArgument)
 	}
-	want := TxHashOf(rawTx)
+	want := pokt.TxHashOf(rawTx)
 	body, err := c.call(ctx, PathRawTx, rawTxRequest{Address: from, RawHexBytes: hex.EncodeToString(rawTx)})
 	if err != nil {
-		var rpcErr *RPCError
+		var rpcErr *pokt.RPCError
 		if errors.As(err, &rpcErr) && strings.Contains(rpcErr.Message, "already exists in cache") {
 			// Tendermint's mempool refusing the same bytes twice.
 			return "", fmt.Errorf("send raw tx %s from %s: %w", want, from,
-				&TxRejectedError{Hash: want, Codespace: "auth", Code: 6, Log: rpcErr.Message})
+				&pokt.TxRejectedError{Hash: want, Codespace: "auth", Code: 6, Log: rpcErr.Message})
 		}
 		return "", fmt.Errorf("send raw tx %s from %s: %w", want, from, err)
 	}
@@ -376,14 +376,14 @@ func (c *Client) SendRawTx(ctx context.Context, fromAddress string, rawTx []byte
 	}
 	if code != 0 {
 		return "", fmt.Errorf("send raw tx from %s: %w", from,
-			&TxRejectedError{Hash: want, Code: code, Codespace: truncate(res.Codespace, 64), Log: truncate(res.RawLog, 512)})
+			&pokt.TxRejectedError{Hash: want, Code: code, Codespace: truncate(res.Codespace, 64), Log: truncate(res.RawLog, 512)})
 	}
-	got, err := NormalizeTxHash(res.TxHash)
+	got, err := pokt.NormalizeTxHash(res.TxHash)
 	if err != nil {
 		return "", fmt.Errorf("send raw tx %s from %s: %w", want, from, invalid(nil, "txhash: %v", err))
 	}
 	if got != want {
-		return "", fmt.Errorf("send raw tx %s from %s: %w", want, from, invalid(ErrHashMismatch, "the node answered txhash %s", got))
+		return "", fmt.Errorf("send raw tx %s from %s: %w", want, from, invalid(pokt.ErrHashMismatch, "the node answered txhash %s", got))
 	}
 	return got, nil
 }
@@ -391,7 +391,7 @@ func (c *Client) SendRawTx(ctx context.Context, fromAddress string, rawTx []byte
 // ---- transport ----
 
 // call POSTs req as JSON to path under the client's timeout and returns the
-// body of a 200 answer. Any other status is an *RPCError.
+// body of a 200 answer. Any other status is an *pokt.RPCError.
 func (c *Client) call(ctx context.Context, path string, req any) ([]byte, error) {
 	reqBody, err := json.Marshal(req)
 	if err != nil {
@@ -416,10 +416,10 @@ func (c *Client) call(ctx context.Context, path string, req any) ([]byte, error)
 		return nil, c.transportError(ctx, callCtx, "read answer of "+path, err)
 	}
 	if len(body) > maxResponseBytes {
-		return nil, fmt.Errorf("%w: %s answered more than %d bytes", ErrResponseTooLarge, path, maxResponseBytes)
+		return nil, fmt.Errorf("%w: %s answered more than %d bytes", pokt.ErrResponseTooLarge, path, maxResponseBytes)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, &RPCError{StatusCode: resp.StatusCode, Message: decodeError(body)}
+		return nil, &pokt.RPCError{StatusCode: resp.StatusCode, Message: decodeError(body)}
 	}
 	// Some node versions answer a JSON string holding the JSON.
 	if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '"' {
@@ -440,7 +440,9 @@ func (c *Client) transportError(parent, callCtx context.Context, what string, er
 	}
 	var netErr net.Error
 	if callCtx.Err() == context.DeadlineExceeded || (errors.As(err, &netErr) && netErr.Timeout()) {
-		return fmt.Errorf("%s: %w after %s: %w", what, ErrTimeout, c.timeout, context.DeadlineExceeded)
+		return fmt.Errorf("%s: %w after %s: %w", what, pokt.ErrTimeout, c.timeout, context.DeadlineExceeded)
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+var _ pokt.Node = (*Client)(nil)

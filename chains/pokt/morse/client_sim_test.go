@@ -1,4 +1,4 @@
-package pokt
+package morse
 
 import (
 	"context"
@@ -9,10 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/transfer"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/devnet/morsesim"
 )
 
 // These tests run the client against the simulator over real HTTP.
@@ -29,7 +32,7 @@ const (
 )
 
 func TestSimChainIDAndHeight(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{ChainID: simChain}, Options{})
+	sim, c := newSim(t, morsesim.Config{ChainID: simChain}, Options{})
 	ctx := context.Background()
 	id, err := c.ChainID(ctx)
 	require.NoError(t, err)
@@ -46,21 +49,21 @@ func TestSimChainIDAndHeight(t *testing.T) {
 }
 
 func TestSimTxLifecycle(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee}, Options{})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, 10*oneMillon))
 	hash, err := sim.Send(simAlice, simVault, 3*oneMillon, simMemo)
 	require.NoError(t, err)
 
 	_, err = c.Tx(ctx, hash)
-	require.ErrorIs(t, err, ErrTxNotFound, "in the mempool, not yet committed")
+	require.ErrorIs(t, err, pokt.ErrTxNotFound, "in the mempool, not yet committed")
 
 	height := sim.NextBlock()
 	for _, in := range []string{hash, lower(hash), "0x" + lower(hash)} {
 		tx, err := c.Tx(ctx, in)
 		require.NoError(t, err, in)
-		assert.Equal(t, Tx{
-			Hash: hash, Height: height, Index: 0, MessageType: MessageTypeSend,
+		assert.Equal(t, pokt.Tx{
+			Hash: hash, Height: height, Index: 0,
 			From: simAlice, To: simVault, Amount: 3 * oneMillon, Fee: simFee, Memo: simMemo,
 		}, *tx)
 	}
@@ -70,13 +73,13 @@ func TestSimTxLifecycle(t *testing.T) {
 	// The same tx classified as a deposit.
 	tx, err := c.Tx(ctx, hash)
 	require.NoError(t, err)
-	d := ClassifyDeposit(*tx, DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, DepositMint, d.Kind)
+	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
+	assert.Equal(t, transfer.ClassMint, d.Class)
 	assert.Equal(t, checksummed, d.Recipient)
 }
 
 func TestSimFailedTxs(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee}, Options{})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, oneMillon))
 	poor, err := sim.Send(simAlice, simVault, oneMillon, simMemo) // cannot pay the fee too
@@ -104,13 +107,13 @@ func TestSimFailedTxs(t *testing.T) {
 	assert.Equal(t, "sdk", tx.Codespace)
 	assert.Equal(t, uint64(1000), sim.Balance(simVault), "a failed tx moves nothing")
 	assert.Equal(t, uint64(oneMillon-1000-simFee), sim.Balance(simAlice))
-	d := ClassifyDeposit(*tx, DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, DepositFailed, d.Kind)
+	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
+	assert.Equal(t, transfer.ClassFailed, d.Class)
 }
 
 func TestSimReceivedTxsPaging(t *testing.T) {
 	// Pages of 2 over 9 received txs: 5 pages, with several txs per block.
-	sim, c := newSim(t, poktsim.Config{}, Options{PerPage: 2})
+	sim, c := newSim(t, morsesim.Config{}, Options{PerPage: 2})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, 100*oneMillon))
 	require.NoError(t, sim.Fund(simVault, 100*oneMillon))
@@ -162,7 +165,7 @@ func TestSimReceivedTxsPaging(t *testing.T) {
 }
 
 func TestSimDrop(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee, ReorgDepth: 3}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee, ReorgDepth: 3}, Options{})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, 10*oneMillon))
 	keep, err := sim.Send(simAlice, simVault, oneMillon, simMemo)
@@ -175,7 +178,7 @@ func TestSimDrop(t *testing.T) {
 
 	require.NoError(t, sim.Drop(lower(gone)))
 	_, err = c.Tx(ctx, gone)
-	require.ErrorIs(t, err, ErrTxNotFound)
+	require.ErrorIs(t, err, pokt.ErrTxNotFound)
 	txs, err := c.ReceivedTxs(ctx, simVault, 0, sim.Height())
 	require.NoError(t, err)
 	require.Len(t, txs, 1)
@@ -188,27 +191,27 @@ func TestSimDrop(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, sim.Drop(pending))
 	assert.Zero(t, sim.MempoolSize())
-	require.ErrorIs(t, sim.Drop(pending), poktsim.ErrUnknownTx)
+	require.ErrorIs(t, sim.Drop(pending), morsesim.ErrUnknownTx)
 	for i := 0; i < 3; i++ {
 		sim.NextBlock()
 	}
-	require.ErrorIs(t, sim.Drop(keep), poktsim.ErrTooOld)
+	require.ErrorIs(t, sim.Drop(keep), morsesim.ErrTooOld)
 }
 
 func TestSimSendRawTx(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee}, Options{})
 	ctx := context.Background()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	require.NoError(t, err)
-	vault, err := poktsim.AddressFromPublicKey(pub)
+	vault, err := morsesim.AddressFromPublicKey(pub)
 	require.NoError(t, err)
 	require.NoError(t, sim.Fund(vault, 5*oneMillon))
 
-	raw, err := poktsim.SignSend(priv, simBob, 2*oneMillon, simFee, "refund", 42)
+	raw, err := morsesim.SignSend(priv, simBob, 2*oneMillon, simFee, "refund", 42)
 	require.NoError(t, err)
 	hash, err := c.SendRawTx(ctx, vault, raw)
 	require.NoError(t, err)
-	assert.Equal(t, TxHashOf(raw), hash)
+	assert.Equal(t, pokt.TxHashOf(raw), hash)
 	sim.NextBlock()
 	tx, err := c.Tx(ctx, hash)
 	require.NoError(t, err)
@@ -225,34 +228,34 @@ func TestSimSendRawTx(t *testing.T) {
 		code      uint32
 		codespace string
 	}{
-		{"replay", func() []byte { return raw }, ErrTxDuplicate, 6, "auth"},
+		{"replay", func() []byte { return raw }, pokt.ErrTxDuplicate, 6, "auth"},
 		{"same entropy, other tx", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 1, simFee, "", 42)
+			r, err := morsesim.SignSend(priv, simBob, 1, simFee, "", 42)
 			require.NoError(t, err)
 			return r
-		}, ErrTxDuplicate, 6, "auth"},
+		}, pokt.ErrTxDuplicate, 6, "auth"},
 		{"insufficient funds", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 3*oneMillon, simFee, "", 43)
+			r, err := morsesim.SignSend(priv, simBob, 3*oneMillon, simFee, "", 43)
 			require.NoError(t, err)
 			return r
-		}, ErrTxRejected, 10, "sdk"},
+		}, pokt.ErrTxRejected, 10, "sdk"},
 		{"fee too low", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 1, simFee-1, "", 44)
+			r, err := morsesim.SignSend(priv, simBob, 1, simFee-1, "", 44)
 			require.NoError(t, err)
 			return r
-		}, ErrTxRejected, 4, "auth"},
+		}, pokt.ErrTxRejected, 4, "auth"},
 		{"tampered", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 1, simFee, "", 45)
+			r, err := morsesim.SignSend(priv, simBob, 1, simFee, "", 45)
 			require.NoError(t, err)
 			return []byte(strings.Replace(string(r), simBob, simAlice, 1))
-		}, ErrTxRejected, 4, "sdk"},
-		{"not a tx", func() []byte { return []byte("garbage") }, ErrTxRejected, 2, "sdk"},
+		}, pokt.ErrTxRejected, 4, "sdk"},
+		{"not a tx", func() []byte { return []byte("garbage") }, pokt.ErrTxRejected, 2, "sdk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := c.SendRawTx(ctx, vault, tt.raw())
 			require.ErrorIs(t, err, tt.want)
-			var rej *TxRejectedError
+			var rej *pokt.TxRejectedError
 			require.True(t, errors.As(err, &rej))
 			assert.Equal(t, tt.code, rej.Code)
 			assert.Equal(t, tt.codespace, rej.Codespace)
@@ -261,17 +264,17 @@ func TestSimSendRawTx(t *testing.T) {
 }
 
 func TestSimTimeout(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{}, Options{Timeout: 50 * time.Millisecond})
+	sim, c := newSim(t, morsesim.Config{}, Options{Timeout: 50 * time.Millisecond})
 	sim.SetDelay(time.Second)
 	_, err := c.Height(context.Background())
-	require.ErrorIs(t, err, ErrTimeout)
+	require.ErrorIs(t, err, pokt.ErrTimeout)
 	sim.SetDelay(0)
 	_, err = c.Height(context.Background())
 	require.NoError(t, err)
 }
 
 func TestSimBalance(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{}, Options{})
+	sim, c := newSim(t, morsesim.Config{}, Options{})
 	require.NoError(t, sim.Fund(simAlice, 123))
 	b, err := c.Balance(context.Background(), "0x"+simAlice)
 	require.NoError(t, err)
@@ -280,5 +283,5 @@ func TestSimBalance(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, b)
 	_, err = c.Balance(context.Background(), "bob")
-	require.ErrorIs(t, err, ErrInvalidAddress)
+	require.ErrorIs(t, err, pokt.ErrInvalidAddress)
 }

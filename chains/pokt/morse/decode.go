@@ -1,10 +1,12 @@
-package pokt
+package morse
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
+
+	"github.com/wpokt/bridge/chains/pokt"
 )
 
 // The node's JSON shapes. Only the fields the bridge reads are declared;
@@ -16,7 +18,7 @@ type wireTx struct {
 	Height   json.Number   `json:"height"`
 	Index    json.Number   `json:"index"`
 	TxResult *wireTxResult `json:"tx_result"`
-	// Tx is the base64 of the tx bytes; its sha256 is the hash.
+	// pokt.Tx is the base64 of the tx bytes; its sha256 is the hash.
 	Tx    string     `json:"tx"`
 	StdTx *wireStdTx `json:"stdTx"`
 }
@@ -84,7 +86,7 @@ type wireError struct {
 
 // accountTxsPage is one page of /v1/query/accounttxs.
 type accountTxsPage struct {
-	Txs []Tx
+	Txs []pokt.Tx
 	// PageCount is what the node calls page_count: the number of txs on this
 	// page (a Morse quirk), not the number of pages.
 	PageCount int64
@@ -105,14 +107,14 @@ func unmarshalObject(body []byte, v any) error {
 }
 
 // decodeTx decodes the body of /v1/query/tx.
-func decodeTx(body []byte) (Tx, error) {
+func decodeTx(body []byte) (pokt.Tx, error) {
 	if bytes.Equal(bytes.TrimSpace(body), []byte("null")) {
 		// Some node versions answer null for an unknown tx.
-		return Tx{}, ErrTxNotFound
+		return pokt.Tx{}, pokt.ErrTxNotFound
 	}
 	var w wireTx
 	if err := unmarshalObject(body, &w); err != nil {
-		return Tx{}, err
+		return pokt.Tx{}, err
 	}
 	return w.toTx()
 }
@@ -134,7 +136,7 @@ func decodeAccountTxs(body []byte) (accountTxsPage, error) {
 	if total < int64(len(w.Txs)) {
 		return accountTxsPage{}, invalid(nil, "total_txs %d is less than the %d txs on the page", total, len(w.Txs))
 	}
-	page := accountTxsPage{PageCount: pageCount, TotalTxs: total, Txs: make([]Tx, 0, len(w.Txs))}
+	page := accountTxsPage{PageCount: pageCount, TotalTxs: total, Txs: make([]pokt.Tx, 0, len(w.Txs))}
 	for i, raw := range w.Txs {
 		var wt wireTx
 		if err := unmarshalObject(raw, &wt); err != nil {
@@ -223,54 +225,54 @@ func decodeError(body []byte) string {
 	return truncate(string(bytes.TrimSpace(body)), 512)
 }
 
-// toTx validates a decoded tx and turns it into a Tx.
-func (w *wireTx) toTx() (Tx, error) {
-	hash, err := NormalizeTxHash(w.Hash)
+// toTx validates a decoded tx and turns it into a pokt.Tx.
+func (w *wireTx) toTx() (pokt.Tx, error) {
+	hash, err := pokt.NormalizeTxHash(w.Hash)
 	if err != nil {
-		return Tx{}, invalid(nil, "tx hash: %v", err)
+		return pokt.Tx{}, invalid(nil, "tx hash: %v", err)
 	}
 	if w.Tx != "" {
 		// Tendermint's tx hash is sha256 of the tx bytes: check that the
 		// hash and the bytes the node gave belong together.
-		got, err := txHashOfBase64(w.Tx)
+		got, err := pokt.TxHashOfBase64(w.Tx)
 		if err != nil {
-			return Tx{}, invalid(nil, "tx %s: tx bytes are not base64: %v", hash, err)
+			return pokt.Tx{}, invalid(nil, "tx %s: tx bytes are not base64: %v", hash, err)
 		}
 		if got != hash {
-			return Tx{}, invalid(ErrHashMismatch, "tx %s: its bytes hash to %s", hash, got)
+			return pokt.Tx{}, invalid(pokt.ErrHashMismatch, "tx %s: its bytes hash to %s", hash, got)
 		}
 	}
-	tx := Tx{Hash: hash}
+	tx := pokt.Tx{Hash: hash}
 	if tx.Height, err = parseInt(w.Height, "height", 1); err != nil {
-		return Tx{}, fmt.Errorf("tx %s: %w", hash, err)
+		return pokt.Tx{}, fmt.Errorf("tx %s: %w", hash, err)
 	}
 	index, err := parseUint32(w.Index, "index")
 	if err != nil {
-		return Tx{}, fmt.Errorf("tx %s: %w", hash, err)
+		return pokt.Tx{}, fmt.Errorf("tx %s: %w", hash, err)
 	}
 	tx.Index = index
 	if w.TxResult == nil {
-		return Tx{}, invalid(nil, "tx %s: no tx_result", hash)
+		return pokt.Tx{}, invalid(nil, "tx %s: no tx_result", hash)
 	}
 	if tx.Code, err = parseUint32(w.TxResult.Code, "tx_result.code"); err != nil {
-		return Tx{}, fmt.Errorf("tx %s: %w", hash, err)
+		return pokt.Tx{}, fmt.Errorf("tx %s: %w", hash, err)
 	}
 	tx.Codespace = w.TxResult.Codespace
 	if w.StdTx == nil || w.StdTx.Msg == nil {
-		return Tx{}, invalid(nil, "tx %s: no stdTx.msg", hash)
+		return pokt.Tx{}, invalid(nil, "tx %s: no stdTx.msg", hash)
 	}
 	if tx.Fee, err = sumUpokt(w.StdTx.Fee); err != nil {
-		return Tx{}, fmt.Errorf("tx %s: fee: %w", hash, err)
+		return pokt.Tx{}, fmt.Errorf("tx %s: fee: %w", hash, err)
 	}
 	tx.Memo = w.StdTx.Memo
 
 	signer, err := optionalAddress(w.TxResult.Signer, "tx_result.signer")
 	if err != nil {
-		return Tx{}, fmt.Errorf("tx %s: %w", hash, err)
+		return pokt.Tx{}, fmt.Errorf("tx %s: %w", hash, err)
 	}
 	recipient, err := optionalAddress(w.TxResult.Recipient, "tx_result.recipient")
 	if err != nil {
-		return Tx{}, fmt.Errorf("tx %s: %w", hash, err)
+		return pokt.Tx{}, fmt.Errorf("tx %s: %w", hash, err)
 	}
 
 	mt := w.TxResult.MessageType
@@ -278,40 +280,40 @@ func (w *wireTx) toTx() (Tx, error) {
 	case w.StdTx.Msg.Type == msgTypeSend:
 		// A failed tx may come without a message_type; the msg says send.
 		if mt != "" && mt != MessageTypeSend {
-			return Tx{}, invalid(nil, "tx %s: message_type %q with a %s msg", hash, truncate(mt, 32), msgTypeSend)
+			return pokt.Tx{}, invalid(nil, "tx %s: message_type %q with a %s msg", hash, truncate(mt, 32), msgTypeSend)
 		}
-		tx.MessageType = MessageTypeSend
+		// a plain send: NotASend stays empty
 		if err := w.StdTx.Msg.decodeSend(&tx); err != nil {
-			return Tx{}, fmt.Errorf("tx %s: %w", hash, err)
+			return pokt.Tx{}, fmt.Errorf("tx %s: %w", hash, err)
 		}
 		if signer != "" && signer != tx.From {
-			return Tx{}, invalid(nil, "tx %s: signer %s is not from_address %s", hash, signer, tx.From)
+			return pokt.Tx{}, invalid(nil, "tx %s: signer %s is not from_address %s", hash, signer, tx.From)
 		}
 		if recipient != "" && recipient != tx.To {
-			return Tx{}, invalid(nil, "tx %s: recipient %s is not to_address %s", hash, recipient, tx.To)
+			return pokt.Tx{}, invalid(nil, "tx %s: recipient %s is not to_address %s", hash, recipient, tx.To)
 		}
 	case mt == MessageTypeSend:
-		return Tx{}, invalid(ErrUnknownMessageType, "tx %s: message_type send with msg type %q", hash, truncate(w.StdTx.Msg.Type, 32))
+		return pokt.Tx{}, invalid(pokt.ErrUnknownMessageType, "tx %s: message_type send with msg type %q", hash, truncate(w.StdTx.Msg.Type, 32))
 	case knownMessageTypes[mt]:
-		tx.MessageType = mt
+		tx.NotASend = notASend(mt)
 		tx.From, tx.To = signer, recipient
 	default:
-		return Tx{}, invalid(ErrUnknownMessageType, "tx %s: message_type %q, msg type %q", hash, truncate(mt, 32), truncate(w.StdTx.Msg.Type, 32))
+		return pokt.Tx{}, invalid(pokt.ErrUnknownMessageType, "tx %s: message_type %q, msg type %q", hash, truncate(mt, 32), truncate(w.StdTx.Msg.Type, 32))
 	}
 	return tx, nil
 }
 
 // decodeSend reads a pos/Send msg's value into tx.
-func (m *wireMsg) decodeSend(tx *Tx) error {
+func (m *wireMsg) decodeSend(tx *pokt.Tx) error {
 	var v wireSendValue
 	if err := unmarshalObject(m.Value, &v); err != nil {
 		return fmt.Errorf("msg.value: %w", err)
 	}
 	var err error
-	if tx.From, err = NormalizeAddress(v.FromAddress); err != nil {
+	if tx.From, err = pokt.NormalizeAddress(v.FromAddress); err != nil {
 		return invalid(nil, "from_address: %v", err)
 	}
-	if tx.To, err = NormalizeAddress(v.ToAddress); err != nil {
+	if tx.To, err = pokt.NormalizeAddress(v.ToAddress); err != nil {
 		return invalid(nil, "to_address: %v", err)
 	}
 	if tx.Amount, err = parseAmount(v.Amount); err != nil {
@@ -325,7 +327,7 @@ func optionalAddress(s, what string) (string, error) {
 	if s == "" {
 		return "", nil
 	}
-	a, err := NormalizeAddress(s)
+	a, err := pokt.NormalizeAddress(s)
 	if err != nil {
 		return "", invalid(nil, "%s: %v", what, err)
 	}
@@ -336,15 +338,15 @@ func optionalAddress(s, what string) (string, error) {
 func sumUpokt(coins []wireCoin) (uint64, error) {
 	var sum uint64
 	for _, c := range coins {
-		if c.Denom != DenomUpokt {
-			return 0, invalid(ErrInvalidDenom, "denom %q, want %q", truncate(c.Denom, 32), DenomUpokt)
+		if c.Denom != pokt.DenomUpokt {
+			return 0, invalid(pokt.ErrInvalidDenom, "denom %q, want %q", truncate(c.Denom, 32), pokt.DenomUpokt)
 		}
 		a, err := parseAmount(c.Amount)
 		if err != nil {
 			return 0, err
 		}
 		if sum+a < sum {
-			return 0, invalid(ErrInvalidAmount, "sum of coins overflows uint64")
+			return 0, invalid(pokt.ErrInvalidAmount, "sum of coins overflows uint64")
 		}
 		sum += a
 	}
@@ -355,16 +357,16 @@ func sumUpokt(coins []wireCoin) (uint64, error) {
 // exponent, no more than uint64 holds.
 func parseAmount(s string) (uint64, error) {
 	if s == "" {
-		return 0, invalid(ErrInvalidAmount, "empty amount")
+		return 0, invalid(pokt.ErrInvalidAmount, "empty amount")
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return 0, invalid(ErrInvalidAmount, "%q is not a decimal integer", truncate(s, 40))
+			return 0, invalid(pokt.ErrInvalidAmount, "%q is not a decimal integer", truncate(s, 40))
 		}
 	}
 	v, err := strconv.ParseUint(s, 10, 64)
 	if err != nil {
-		return 0, invalid(ErrInvalidAmount, "%q overflows uint64", truncate(s, 40))
+		return 0, invalid(pokt.ErrInvalidAmount, "%q overflows uint64", truncate(s, 40))
 	}
 	return v, nil
 }

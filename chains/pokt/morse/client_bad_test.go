@@ -1,4 +1,4 @@
-package pokt
+package morse
 
 import (
 	"context"
@@ -12,12 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wpokt/bridge/chains/pokt"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // TestTxBadAnswers feeds the client a broken answer to /v1/query/tx, one
-// defect at a time: each must be a clear error, never a panic or a Tx.
+// defect at a time: each must be a clear error, never a panic or a pokt.Tx.
 func TestTxBadAnswers(t *testing.T) {
 	good := readTestdata(t, "tx_send_memo.json")
 	hash := recordedHash(t, "tx_send_memo.json")
@@ -31,52 +33,52 @@ func TestTxBadAnswers(t *testing.T) {
 		body []byte
 		want error
 	}{
-		{"empty body", []byte(""), ErrInvalidResponse},
-		{"malformed JSON", []byte(`{"hash":`), ErrInvalidResponse},
-		{"truncated JSON", good[:len(good)/2], ErrInvalidResponse},
-		{"not an object", []byte(`[1,2]`), ErrInvalidResponse},
-		{"html error page", []byte(`<html>bad gateway</html>`), ErrInvalidResponse},
-		{"null (old nodes' unknown tx)", []byte(`null`), ErrTxNotFound},
-		{"another tx", readTestdata(t, "tx_failed_code10.json"), ErrHashMismatch},
-		{"hash not of its bytes", edit(func(m map[string]any) { m["hash"] = otherHash }), ErrHashMismatch},
-		{"other hash, no bytes", edit(func(m map[string]any) { m["hash"] = otherHash; delete(m, "tx") }), ErrHashMismatch},
-		{"hash not hex", edit(func(m map[string]any) { m["hash"] = "zz" + hash[2:] }), ErrInvalidResponse},
-		{"tx bytes not base64", edit(func(m map[string]any) { m["tx"] = "!!!" }), ErrInvalidResponse},
-		{"negative height", edit(func(m map[string]any) { m["height"] = -5 }), ErrInvalidResponse},
-		{"zero height", edit(func(m map[string]any) { m["height"] = 0 }), ErrInvalidResponse},
-		{"fractional height", edit(func(m map[string]any) { m["height"] = 1.5 }), ErrInvalidResponse},
-		{"no height", edit(func(m map[string]any) { delete(m, "height") }), ErrInvalidResponse},
-		{"height overflows", edit(func(m map[string]any) { m["height"] = json.Number("9223372036854775808") }), ErrInvalidResponse},
-		{"amount with exponent", edit(func(m map[string]any) { value(m)["amount"] = "1e6" }), ErrInvalidAmount},
-		{"negative amount", edit(func(m map[string]any) { value(m)["amount"] = "-5" }), ErrInvalidAmount},
-		{"amount with plus", edit(func(m map[string]any) { value(m)["amount"] = "+5" }), ErrInvalidAmount},
-		{"amount with spaces", edit(func(m map[string]any) { value(m)["amount"] = " 5" }), ErrInvalidAmount},
-		{"amount overflows uint64", edit(func(m map[string]any) { value(m)["amount"] = "18446744073709551616" }), ErrInvalidAmount},
-		{"empty amount", edit(func(m map[string]any) { value(m)["amount"] = "" }), ErrInvalidAmount},
-		{"amount as a number", edit(func(m map[string]any) { value(m)["amount"] = 5 }), ErrInvalidResponse},
-		{"fee in pokt", edit(func(m map[string]any) { obj(m, "stdTx")["fee"] = []any{map[string]any{"amount": "1", "denom": "pokt"}} }), ErrInvalidDenom},
+		{"empty body", []byte(""), pokt.ErrInvalidResponse},
+		{"malformed JSON", []byte(`{"hash":`), pokt.ErrInvalidResponse},
+		{"truncated JSON", good[:len(good)/2], pokt.ErrInvalidResponse},
+		{"not an object", []byte(`[1,2]`), pokt.ErrInvalidResponse},
+		{"html error page", []byte(`<html>bad gateway</html>`), pokt.ErrInvalidResponse},
+		{"null (old nodes' unknown tx)", []byte(`null`), pokt.ErrTxNotFound},
+		{"another tx", readTestdata(t, "tx_failed_code10.json"), pokt.ErrHashMismatch},
+		{"hash not of its bytes", edit(func(m map[string]any) { m["hash"] = otherHash }), pokt.ErrHashMismatch},
+		{"other hash, no bytes", edit(func(m map[string]any) { m["hash"] = otherHash; delete(m, "tx") }), pokt.ErrHashMismatch},
+		{"hash not hex", edit(func(m map[string]any) { m["hash"] = "zz" + hash[2:] }), pokt.ErrInvalidResponse},
+		{"tx bytes not base64", edit(func(m map[string]any) { m["tx"] = "!!!" }), pokt.ErrInvalidResponse},
+		{"negative height", edit(func(m map[string]any) { m["height"] = -5 }), pokt.ErrInvalidResponse},
+		{"zero height", edit(func(m map[string]any) { m["height"] = 0 }), pokt.ErrInvalidResponse},
+		{"fractional height", edit(func(m map[string]any) { m["height"] = 1.5 }), pokt.ErrInvalidResponse},
+		{"no height", edit(func(m map[string]any) { delete(m, "height") }), pokt.ErrInvalidResponse},
+		{"height overflows", edit(func(m map[string]any) { m["height"] = json.Number("9223372036854775808") }), pokt.ErrInvalidResponse},
+		{"amount with exponent", edit(func(m map[string]any) { value(m)["amount"] = "1e6" }), pokt.ErrInvalidAmount},
+		{"negative amount", edit(func(m map[string]any) { value(m)["amount"] = "-5" }), pokt.ErrInvalidAmount},
+		{"amount with plus", edit(func(m map[string]any) { value(m)["amount"] = "+5" }), pokt.ErrInvalidAmount},
+		{"amount with spaces", edit(func(m map[string]any) { value(m)["amount"] = " 5" }), pokt.ErrInvalidAmount},
+		{"amount overflows uint64", edit(func(m map[string]any) { value(m)["amount"] = "18446744073709551616" }), pokt.ErrInvalidAmount},
+		{"empty amount", edit(func(m map[string]any) { value(m)["amount"] = "" }), pokt.ErrInvalidAmount},
+		{"amount as a number", edit(func(m map[string]any) { value(m)["amount"] = 5 }), pokt.ErrInvalidResponse},
+		{"fee in pokt", edit(func(m map[string]any) { obj(m, "stdTx")["fee"] = []any{map[string]any{"amount": "1", "denom": "pokt"}} }), pokt.ErrInvalidDenom},
 		{"fee not decimal", edit(func(m map[string]any) {
 			obj(m, "stdTx")["fee"] = []any{map[string]any{"amount": "ten", "denom": "upokt"}}
-		}), ErrInvalidAmount},
+		}), pokt.ErrInvalidAmount},
 		{"fee sum overflows", edit(func(m map[string]any) {
 			c := map[string]any{"amount": "18446744073709551615", "denom": "upokt"}
 			obj(m, "stdTx")["fee"] = []any{c, c}
-		}), ErrInvalidAmount},
+		}), pokt.ErrInvalidAmount},
 		{"unknown message type", edit(func(m map[string]any) {
 			result(m)["message_type"] = "teleport"
 			obj(m, "stdTx", "msg")["type"] = "pos/Teleport"
-		}), ErrUnknownMessageType},
-		{"send without a send msg", edit(func(m map[string]any) { obj(m, "stdTx", "msg")["type"] = "pos/MsgStake" }), ErrUnknownMessageType},
-		{"send msg with another message type", edit(func(m map[string]any) { result(m)["message_type"] = "app_stake" }), ErrInvalidResponse},
-		{"signer is not from_address", edit(func(m map[string]any) { result(m)["signer"] = strings.ToUpper(recordedOther) }), ErrInvalidResponse},
-		{"recipient is not to_address", edit(func(m map[string]any) { result(m)["recipient"] = strings.ToUpper(recordedOther) }), ErrInvalidResponse},
-		{"from_address not hex", edit(func(m map[string]any) { value(m)["from_address"] = "not an address" }), ErrInvalidResponse},
-		{"to_address short", edit(func(m map[string]any) { value(m)["to_address"] = recordedVault[:38] }), ErrInvalidResponse},
-		{"no tx_result", edit(func(m map[string]any) { delete(m, "tx_result") }), ErrInvalidResponse},
-		{"no stdTx", edit(func(m map[string]any) { delete(m, "stdTx") }), ErrInvalidResponse},
-		{"no msg value", edit(func(m map[string]any) { delete(obj(m, "stdTx", "msg"), "value") }), ErrInvalidResponse},
-		{"negative code", edit(func(m map[string]any) { result(m)["code"] = -1 }), ErrInvalidResponse},
-		{"code overflows uint32", edit(func(m map[string]any) { result(m)["code"] = json.Number("4294967296") }), ErrInvalidResponse},
+		}), pokt.ErrUnknownMessageType},
+		{"send without a send msg", edit(func(m map[string]any) { obj(m, "stdTx", "msg")["type"] = "pos/MsgStake" }), pokt.ErrUnknownMessageType},
+		{"send msg with another message type", edit(func(m map[string]any) { result(m)["message_type"] = "app_stake" }), pokt.ErrInvalidResponse},
+		{"signer is not from_address", edit(func(m map[string]any) { result(m)["signer"] = strings.ToUpper(recordedOther) }), pokt.ErrInvalidResponse},
+		{"recipient is not to_address", edit(func(m map[string]any) { result(m)["recipient"] = strings.ToUpper(recordedOther) }), pokt.ErrInvalidResponse},
+		{"from_address not hex", edit(func(m map[string]any) { value(m)["from_address"] = "not an address" }), pokt.ErrInvalidResponse},
+		{"to_address short", edit(func(m map[string]any) { value(m)["to_address"] = recordedVault[:38] }), pokt.ErrInvalidResponse},
+		{"no tx_result", edit(func(m map[string]any) { delete(m, "tx_result") }), pokt.ErrInvalidResponse},
+		{"no stdTx", edit(func(m map[string]any) { delete(m, "stdTx") }), pokt.ErrInvalidResponse},
+		{"no msg value", edit(func(m map[string]any) { delete(obj(m, "stdTx", "msg"), "value") }), pokt.ErrInvalidResponse},
+		{"negative code", edit(func(m map[string]any) { result(m)["code"] = -1 }), pokt.ErrInvalidResponse},
+		{"code overflows uint32", edit(func(m map[string]any) { result(m)["code"] = json.Number("4294967296") }), pokt.ErrInvalidResponse},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,7 +100,7 @@ func TestTxKnownNonSendType(t *testing.T) {
 	_, c := newFakeNode(t, answerAlways(200, body))
 	tx, err := c.Tx(context.Background(), recordedHash(t, "tx_send_memo.json"))
 	require.NoError(t, err)
-	assert.Equal(t, "dao_tranfer", tx.MessageType)
+	assert.Equal(t, `message type "dao_tranfer" is not a send`, tx.NotASend)
 	assert.Equal(t, recordedSender, tx.From)
 	assert.Equal(t, recordedVault, tx.To)
 	assert.Zero(t, tx.Amount, "only a send's amount is read")
@@ -108,7 +110,7 @@ func TestTxBadInput(t *testing.T) {
 	_, c := newFakeNode(t, answerAlways(200, readTestdata(t, "tx_send_memo.json")))
 	for _, in := range []string{"", "0x", "abc", strings.Repeat("g", 64), strings.Repeat("a", 63), strings.Repeat("a", 65), " " + strings.Repeat("a", 64)} {
 		_, err := c.Tx(context.Background(), in)
-		require.ErrorIs(t, err, ErrInvalidHash, "%q", in)
+		require.ErrorIs(t, err, pokt.ErrInvalidHash, "%q", in)
 	}
 }
 
@@ -124,7 +126,7 @@ func TestQuotedJSONBody(t *testing.T) {
 
 	_, c = newFakeNode(t, answerAlways(200, []byte(`"{\"height\":`)))
 	_, err = c.Height(context.Background())
-	require.ErrorIs(t, err, ErrInvalidResponse)
+	require.ErrorIs(t, err, pokt.ErrInvalidResponse)
 }
 
 func TestHeightBadAnswers(t *testing.T) {
@@ -143,7 +145,7 @@ func TestHeightBadAnswers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, c := newFakeNode(t, answerAlways(200, []byte(tt.body)))
 			_, err := c.Height(context.Background())
-			require.ErrorIs(t, err, ErrInvalidResponse)
+			require.ErrorIs(t, err, pokt.ErrInvalidResponse)
 			assert.True(t, strings.HasPrefix(err.Error(), "get height: "), err.Error())
 		})
 	}
@@ -167,7 +169,7 @@ func TestChainIDBadAnswers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, c := newFakeNode(t, answerAlways(200, tt.body))
 			_, err := c.ChainID(context.Background())
-			require.ErrorIs(t, err, ErrInvalidResponse)
+			require.ErrorIs(t, err, pokt.ErrInvalidResponse)
 		})
 	}
 }
@@ -175,17 +177,17 @@ func TestChainIDBadAnswers(t *testing.T) {
 func TestHTTPErrorStatus(t *testing.T) {
 	_, c := newFakeNode(t, answerAlways(502, []byte("<html>bad gateway</html>")))
 	_, err := c.Height(context.Background())
-	require.ErrorIs(t, err, ErrRPC)
-	var rpcErr *RPCError
+	require.ErrorIs(t, err, pokt.ErrRPC)
+	var rpcErr *pokt.RPCError
 	require.True(t, errors.As(err, &rpcErr))
 	assert.Equal(t, 502, rpcErr.StatusCode)
 	assert.Contains(t, err.Error(), "bad gateway")
 
-	// A 400 that is not "not found" is not ErrTxNotFound.
+	// A 400 that is not "not found" is not pokt.ErrTxNotFound.
 	_, c = newFakeNode(t, answerAlways(400, []byte(`{"code":400,"message":"encoding/hex: invalid byte"}`)))
 	_, err = c.Tx(context.Background(), strings.Repeat("a", 64))
-	require.ErrorIs(t, err, ErrRPC)
-	require.NotErrorIs(t, err, ErrTxNotFound)
+	require.ErrorIs(t, err, pokt.ErrRPC)
+	require.NotErrorIs(t, err, pokt.ErrTxNotFound)
 }
 
 // sleepyNode answers after delay, or when the request is given up.
@@ -212,7 +214,7 @@ func TestTimeout(t *testing.T) {
 	require.NoError(t, err)
 	start := time.Now()
 	_, err = c.Height(context.Background())
-	require.ErrorIs(t, err, ErrTimeout)
+	require.ErrorIs(t, err, pokt.ErrTimeout)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Contains(t, err.Error(), "get height")
 	assert.Contains(t, err.Error(), "timed out after 50ms")
@@ -225,13 +227,13 @@ func TestTimeout(t *testing.T) {
 	time.AfterFunc(30*time.Millisecond, cancel)
 	_, err = c.Height(ctx)
 	require.ErrorIs(t, err, context.Canceled)
-	require.NotErrorIs(t, err, ErrTimeout)
+	require.NotErrorIs(t, err, pokt.ErrTimeout)
 
 	// A timeout of the caller's http.Client is a timeout too.
 	c, err = NewClient(url, Options{HTTPClient: &http.Client{Timeout: 50 * time.Millisecond}})
 	require.NoError(t, err)
 	_, err = c.Height(context.Background())
-	require.ErrorIs(t, err, ErrTimeout)
+	require.ErrorIs(t, err, pokt.ErrTimeout)
 }
 
 func TestNewClientBadOptions(t *testing.T) {
@@ -248,7 +250,7 @@ func TestNewClientBadOptions(t *testing.T) {
 		{"http://node", Options{PerPage: -1}},
 	} {
 		_, err := NewClient(tt.url, tt.opts)
-		require.ErrorIs(t, err, ErrInvalidArgument, "%q %+v", tt.url, tt.opts)
+		require.ErrorIs(t, err, pokt.ErrInvalidArgument, "%q %+v", tt.url, tt.opts)
 	}
 	c, err := NewClient("https://node.example/pokt/", Options{})
 	require.NoError(t, err)
@@ -259,20 +261,20 @@ func TestNewClientBadOptions(t *testing.T) {
 
 func TestSendRawTxBadCases(t *testing.T) {
 	raw := []byte("rawtx-bytes")
-	hash := TxHashOf(raw)
+	hash := pokt.TxHashOf(raw)
 	tests := []struct {
 		name   string
 		status int
 		body   string
 		want   []error
 	}{
-		{"duplicate in the mempool cache", 400, `{"code":400,"message":"tx already exists in cache"}`, []error{ErrTxRejected, ErrTxDuplicate}},
-		{"duplicate by the auth module", 200, `{"code":6,"codespace":"auth","height":"0","raw_log":"duplicate","txhash":"` + hash + `"}`, []error{ErrTxRejected, ErrTxDuplicate}},
-		{"bad fee", 200, `{"code":4,"codespace":"auth","height":"0","raw_log":"fee","txhash":"` + hash + `"}`, []error{ErrTxRejected}},
-		{"hash not hex", 200, `{"height":"0","txhash":"xyz"}`, []error{ErrInvalidResponse}},
-		{"no hash", 200, `{"height":"0"}`, []error{ErrInvalidResponse}},
-		{"truncated", 200, `{"height":"0","txhash":"` + hash[:10], []error{ErrInvalidResponse}},
-		{"server error", 500, `{"code":500,"message":"boom"}`, []error{ErrRPC}},
+		{"duplicate in the mempool cache", 400, `{"code":400,"message":"tx already exists in cache"}`, []error{pokt.ErrTxRejected, pokt.ErrTxDuplicate}},
+		{"duplicate by the auth module", 200, `{"code":6,"codespace":"auth","height":"0","raw_log":"duplicate","txhash":"` + hash + `"}`, []error{pokt.ErrTxRejected, pokt.ErrTxDuplicate}},
+		{"bad fee", 200, `{"code":4,"codespace":"auth","height":"0","raw_log":"fee","txhash":"` + hash + `"}`, []error{pokt.ErrTxRejected}},
+		{"hash not hex", 200, `{"height":"0","txhash":"xyz"}`, []error{pokt.ErrInvalidResponse}},
+		{"no hash", 200, `{"height":"0"}`, []error{pokt.ErrInvalidResponse}},
+		{"truncated", 200, `{"height":"0","txhash":"` + hash[:10], []error{pokt.ErrInvalidResponse}},
+		{"server error", 500, `{"code":500,"message":"boom"}`, []error{pokt.ErrRPC}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -286,9 +288,9 @@ func TestSendRawTxBadCases(t *testing.T) {
 	}
 	_, c := newFakeNode(t, answerAlways(200, readTestdata(t, "rawtx_ok.json")))
 	_, err := c.SendRawTx(context.Background(), recordedSender, nil)
-	require.ErrorIs(t, err, ErrInvalidArgument)
+	require.ErrorIs(t, err, pokt.ErrInvalidArgument)
 	_, err = c.SendRawTx(context.Background(), "nope", raw)
-	require.ErrorIs(t, err, ErrInvalidAddress)
+	require.ErrorIs(t, err, pokt.ErrInvalidAddress)
 }
 
 // pagedNode serves accounttxs from a list of txs (newest first) that a test
@@ -380,19 +382,19 @@ func TestReceivedTxsBadPages(t *testing.T) {
 		answer func(string, map[string]any) (int, []byte)
 		want   error
 	}{
-		{"oldest first (a node honouring asc)", (&pagedNode{t: t, txs: func(int) []map[string]any { return reversed }}).answer, ErrInvalidResponse},
-		{"total below the page", answerAlways(200, editJSON(t, readTestdata(t, "accounttxs_page1.json"), func(m map[string]any) { m["total_txs"] = 1 })), ErrInvalidResponse},
-		{"negative total", answerAlways(200, []byte(`{"page_count":0,"total_txs":-1,"txs":[]}`)), ErrInvalidResponse},
-		{"truncated page", answerAlways(200, readTestdata(t, "accounttxs_page1.json")[:500]), ErrInvalidResponse},
+		{"oldest first (a node honouring asc)", (&pagedNode{t: t, txs: func(int) []map[string]any { return reversed }}).answer, pokt.ErrInvalidResponse},
+		{"total below the page", answerAlways(200, editJSON(t, readTestdata(t, "accounttxs_page1.json"), func(m map[string]any) { m["total_txs"] = 1 })), pokt.ErrInvalidResponse},
+		{"negative total", answerAlways(200, []byte(`{"page_count":0,"total_txs":-1,"txs":[]}`)), pokt.ErrInvalidResponse},
+		{"truncated page", answerAlways(200, readTestdata(t, "accounttxs_page1.json")[:500]), pokt.ErrInvalidResponse},
 		{"a tx sent elsewhere", answerAlways(200, editJSON(t, readTestdata(t, "accounttxs_page3.json"), func(m map[string]any) {
 			tx := m["txs"].([]any)[0].(map[string]any)
 			obj(tx, "stdTx", "msg", "value")["to_address"] = recordedOther
 			obj(tx, "tx_result")["recipient"] = strings.ToUpper(recordedOther)
-		})), ErrInvalidResponse},
+		})), pokt.ErrInvalidResponse},
 		{"a bad amount", answerAlways(200, editJSON(t, readTestdata(t, "accounttxs_page3.json"), func(m map[string]any) {
 			obj(m["txs"].([]any)[0].(map[string]any), "stdTx", "msg", "value")["amount"] = "1.5"
-		})), ErrInvalidAmount},
-		{"the same page for every page", answerAlways(200, readTestdata(t, "accounttxs_page1.json")), ErrInvalidResponse},
+		})), pokt.ErrInvalidAmount},
+		{"the same page for every page", answerAlways(200, readTestdata(t, "accounttxs_page1.json")), pokt.ErrInvalidResponse},
 		{"two copies of a tx that differ", func() func(string, map[string]any) (int, []byte) {
 			changed := editJSON(t, readTestdata(t, "accounttxs_page1.json"), func(m map[string]any) {
 				txs := m["txs"].([]any)
@@ -405,7 +407,7 @@ func TestReceivedTxsBadPages(t *testing.T) {
 				m["txs"] = []any{last, changed}
 			})
 			return answerAlways(200, changed)
-		}(), ErrInvalidResponse},
+		}(), pokt.ErrInvalidResponse},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -421,11 +423,11 @@ func TestReceivedTxsBadPages(t *testing.T) {
 func TestReceivedTxsBadArguments(t *testing.T) {
 	_, c := newFakeNode(t, recordedPages(t))
 	_, err := c.ReceivedTxs(context.Background(), "xyz", 0, 10)
-	require.ErrorIs(t, err, ErrInvalidAddress)
+	require.ErrorIs(t, err, pokt.ErrInvalidAddress)
 	_, err = c.ReceivedTxs(context.Background(), recordedVault, 10, 9)
-	require.ErrorIs(t, err, ErrInvalidArgument)
+	require.ErrorIs(t, err, pokt.ErrInvalidArgument)
 	_, err = c.ReceivedTxs(context.Background(), recordedVault, -1, 9)
-	require.ErrorIs(t, err, ErrInvalidArgument)
+	require.ErrorIs(t, err, pokt.ErrInvalidArgument)
 }
 
 func TestReceivedTxsEmpty(t *testing.T) {
@@ -440,7 +442,7 @@ func TestBalanceBadAnswers(t *testing.T) {
 	for _, body := range []string{`{"balance":-1}`, `{"balance":1.5}`, `{"balance":1e21}`, `{}`, `{"balance":18446744073709551616}`, `{"balance":`} {
 		_, c := newFakeNode(t, answerAlways(200, []byte(body)))
 		_, err := c.Balance(context.Background(), recordedVault)
-		require.ErrorIs(t, err, ErrInvalidResponse, body)
+		require.ErrorIs(t, err, pokt.ErrInvalidResponse, body)
 	}
 	_, c := newFakeNode(t, answerAlways(200, []byte(`{"balance":18446744073709551615}`)))
 	b, err := c.Balance(context.Background(), recordedVault)
@@ -461,6 +463,6 @@ func TestReceivedTxsNodeIgnoringPage(t *testing.T) {
 		return p.answer(path, req)
 	})
 	_, err := c.ReceivedTxs(context.Background(), recordedVault, 0, 1<<40)
-	require.ErrorIs(t, err, ErrInvalidResponse)
+	require.ErrorIs(t, err, pokt.ErrInvalidResponse)
 	assert.Contains(t, err.Error(), "read 3 distinct txs of the 7")
 }
