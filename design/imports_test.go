@@ -137,11 +137,12 @@ func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
 }
 
 // TestProductionBinariesLinkNoStandIn keeps the devnet, the simulators and
-// the test harnesses out of what an operator runs: the node and the CLI.
+// the test harnesses out of what an operator runs: the node, the CLI and
+// the status page.
 func TestProductionBinariesLinkNoStandIn(t *testing.T) {
 	standIns := []string{"devnet", "chains/eth/ethtest"}
 	deps := packages(t, true)
-	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node"} {
+	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node", "cmd/wpokt-web"} {
 		if _, ok := deps[bin]; !ok {
 			t.Fatalf("%s: no such package", bin)
 		}
