@@ -202,6 +202,14 @@ func TestTransferAPIDerivesProgress(t *testing.T) {
 	require.EqualValues(t, 0, *tx.Transfers[0].ETASeconds, "29 blocks of 12 s (348 s) were due before the 660 s since")
 	require.Equal(t, []string{"https://eth.example/tx/" + ethHash}, tx.Links)
 
+	// Its page lists both, each linked to its own page.
+	resp, body = get(t, s, http.MethodGet, "/tx/"+ethHash)
+	require.Equal(t, http.StatusOK, resp.StatusCode, body)
+	require.Contains(t, body, "holds 2 transfers")
+	for _, n := range []int{0, 1} {
+		require.Contains(t, body, `href="/t/`+burnDoc(n, "detected").ID+`"`)
+	}
+
 	// A tx never seen: an empty answer, with the explorers to look at.
 	_, body = get(t, s, http.MethodGet, "/api/v1/tx/"+strings.ToUpper(hex64))
 	require.NoError(t, json.Unmarshal([]byte(body), &tx))
