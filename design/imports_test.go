@@ -76,6 +76,8 @@ func TestDataFlowsOneWay(t *testing.T) {
 		"starters":   {"workflows", "activities", "workers", "devnet", "cmd"},
 		"workers":    {"devnet", "cmd"},
 		"deploy":     {"devnet"},
+		// The status page reads the projection only.
+		"web": {"workflows", "activities", "workers", "starters", "chains", "copper", "devnet", "cmd", "config"},
 	}
 	for pkg, deps := range packages(t, true) {
 		for layer, banned := range never {
@@ -135,11 +137,12 @@ func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
 }
 
 // TestProductionBinariesLinkNoStandIn keeps the devnet, the simulators and
-// the test harnesses out of what an operator runs: the node and the CLI.
+// the test harnesses out of what an operator runs: the node, the CLI and
+// the status page.
 func TestProductionBinariesLinkNoStandIn(t *testing.T) {
 	standIns := []string{"devnet", "chains/eth/ethtest"}
 	deps := packages(t, true)
-	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node"} {
+	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node", "cmd/wpokt-web"} {
 		if _, ok := deps[bin]; !ok {
 			t.Fatalf("%s: no such package", bin)
 		}

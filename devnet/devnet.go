@@ -47,6 +47,8 @@ type Ports struct {
 	// UnlimitedBase+i is node i's co-signer; PocketProxyBase+i and
 	// EthProxyBase+i its RPC proxies; MetricsBase+i its metrics (0: none).
 	UnlimitedBase, PocketProxyBase, EthProxyBase, MetricsBase int
+	// StatusPage is the users' status page (package web).
+	StatusPage int
 }
 
 // DefaultPorts are the fixed ports of `make dev`, printed in its summary.
@@ -54,6 +56,7 @@ func DefaultPorts() Ports {
 	return Ports{
 		Temporal: 7233, TemporalUI: 8233, Mongo: 27017, Eth: 8545, Pocket: 8081, Copper: 3000,
 		UnlimitedBase: 3010, PocketProxyBase: 18100, EthProxyBase: 18200, MetricsBase: 9464,
+		StatusPage: 8090,
 	}
 }
 
@@ -202,6 +205,7 @@ type Devnet struct {
 	nodeLogWriter io.Writer
 	nodeLogger    *slog.Logger
 	stopOnce      sync.Once
+	statusPage    *statusPage
 }
 
 type nodeHandle struct {
@@ -314,6 +318,10 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 		if err := d.StartNode(ctx, i); err != nil {
 			return nil, err
 		}
+	}
+	progress("starting the status page...")
+	if err := d.startStatusPage(ctx, opts.Ports.StatusPage); err != nil {
+		return nil, err
 	}
 	progress("ready")
 	return d, nil
@@ -468,6 +476,9 @@ func (d *Devnet) Options() Options { return d.opts }
 // Close stops the nodes, then the stand-ins, the Temporal server last.
 func (d *Devnet) Close() {
 	d.stopOnce.Do(func() {
+		if d.statusPage != nil {
+			d.statusPage.close()
+		}
 		for i := range d.nodes {
 			d.StopNode(i + 1)
 		}

@@ -308,11 +308,15 @@ func (n *Node) heartbeat(ctx context.Context) error {
 	interval := min(30*time.Second, max(time.Second, n.cfg.Node.HealthStaleAfter/4))
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	bridge := newBridgeStatePublisher(n.cfg, n.temporal, n.store, n.logger)
 	for {
 		h := n.metrics.health(n.cfg.Node.HealthStaleAfter)
 		h.Version, h.StartedAt, h.HeartbeatAt = n.version, n.startedAt, time.Now().UTC()
 		if err := n.store.Heartbeat(ctx, h); err != nil && ctx.Err() == nil {
 			n.logger.Warn("write heartbeat", "error", err)
+		}
+		if err := bridge.publish(ctx, time.Now()); err != nil && ctx.Err() == nil {
+			n.logger.Warn("write the bridge state for the status page", "error", err)
 		}
 		select {
 		case <-ctx.Done():
