@@ -18,11 +18,11 @@ TEST_TIMEOUT ?= 45m
 
 export PATH := $(BIN):$(PATH)
 
-.PHONY: test dev bench contracts check lint vet fmt-check temporal-cli record-histories clean-devnet
+.PHONY: test dev bench contracts check lint vet fmt-check temporal-cli record-histories clean-devnet chromium
 
 ## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration), then the end-to-end scenarios
-test: check node_modules/.installed $(TEMPORAL)
-	WPOKT_REQUIRE_SOLC=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) $$($(GO) list ./... | grep -v /e2e$$)
+test: check node_modules/.installed $(TEMPORAL) chromium
+	WPOKT_REQUIRE_SOLC=1 WPOKT_REQUIRE_BROWSER=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) $$($(GO) list ./... | grep -v /e2e$$)
 	@# The devnet scenarios run alone: each starts twelve nodes and a Temporal server.
 	WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p 1 -timeout $(TEST_TIMEOUT) ./e2e
 
@@ -68,6 +68,11 @@ contracts: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
+
+## chromium: Debian's chromium for the status page's browser tests (web/), installed with apt-get where it is missing
+chromium:
+	@command -v chromium >/dev/null || { echo "installing chromium with apt-get..."; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); $$sudo apt-get update && $$sudo apt-get install -y chromium; }
 
 ## temporal-cli: the real Temporal CLI (dev server, Web UI, operator commands) in ./bin
 temporal-cli: $(TEMPORAL)

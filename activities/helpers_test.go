@@ -35,10 +35,10 @@ import (
 	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/morse"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
 	"github.com/wpokt/bridge/copper"
-	"github.com/wpokt/bridge/copper/coppersim"
-	"github.com/wpokt/bridge/copper/coppersim/ethvault"
+	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -65,7 +65,7 @@ func nodeID(i int) string { return "node-" + strconv.Itoa(i) }
 // executes fully signed orders on both chains.
 type stack struct {
 	t         *testing.T
-	pokt      *poktsim.Sim
+	pokt      *morsesim.Sim
 	poktURL   string
 	eth       *ethtest.Chain
 	copper    *coppersim.Sim
@@ -77,13 +77,13 @@ func newStack(t *testing.T) *stack {
 	t.Helper()
 	st := &stack{t: t}
 
-	st.pokt = poktsim.New(poktsim.Config{FeeUpokt: feeUpokt})
+	st.pokt = morsesim.New(morsesim.Config{FeeUpokt: feeUpokt})
 	srv := httptest.NewServer(st.pokt.Handler())
 	t.Cleanup(srv.Close)
 	st.poktURL = srv.URL
 	seed := sha256.Sum256([]byte("wpokt-activities-test/vault"))
 	vaultKey := ed25519.NewKeyFromSeed(seed[:])
-	vault, err := poktsim.AddressFromPublicKey(vaultKey.Public().(ed25519.PublicKey))
+	vault, err := morsesim.AddressFromPublicKey(vaultKey.Public().(ed25519.PublicKey))
 	require.NoError(t, err)
 	st.vault = vault
 	require.NoError(t, st.pokt.Fund(vault, 1_000_000_000_000))
@@ -114,7 +114,7 @@ func newStack(t *testing.T) *stack {
 			RPCURL: st.poktURL, FromAddress: vault, FeeUpokt: feeUpokt, WaitIncluded: true,
 			PollInterval: 5 * time.Millisecond,
 			Sign: func(to string, amount, fee uint64, memo string, entropy int64) ([]byte, error) {
-				return poktsim.SignSend(vaultKey, to, amount, fee, memo, entropy)
+				return morsesim.SignSend(vaultKey, to, amount, fee, memo, entropy)
 			},
 		},
 		PoktFeeUpokt:   feeUpokt,
@@ -155,6 +155,7 @@ func (st *stack) rules(id string) activities.Rules {
 		Deposit: pokt.DepositRules{
 			EthChainID: ethtest.ChainID, FeeUpokt: feeUpokt, MaxMintUpokt: maxMintUpokt, Vault: st.vault,
 		},
+		Protocol:            pokt.Morse,
 		PocketConfirmations: pocketConfs,
 		EthConfirmations:    ethConfs,
 		WPOKTAddress:        st.eth.WPOKT,

@@ -23,7 +23,9 @@ import (
 type Rules struct {
 	NodeID string
 	// Deposit classifies Pocket deposits (vault, fee, memo chain ID, max).
-	Deposit             pokt.DepositRules
+	Deposit pokt.DepositRules
+	// Protocol is the Pocket network's protocol (how its addresses print).
+	Protocol            pokt.Protocol
 	PocketConfirmations int64
 	EthConfirmations    int64
 	WPOKTAddress        common.Address
@@ -36,6 +38,11 @@ type Rules struct {
 	// TaskQueue is the shared queue, where the control and nonce
 	// workflows run.
 	TaskQueue string
+}
+
+// Burn is the rules that classify a burn, from the same settings.
+func (r Rules) Burn() eth.BurnRules {
+	return eth.BurnRules{FeeUpokt: r.Deposit.FeeUpokt, Protocol: r.Protocol}
 }
 
 // OrderRequest builds the Copper order that does exactly what spec says.

@@ -97,80 +97,52 @@ func (s *slot) release() { <-s.ch }
 // ReadDeposit reads a Pocket deposit and classifies it by this node's
 // rules. A tx the RPC does not know is reported as not found, not as an
 // error: the workflow decides when that means it vanished.
-func (a *Shared) ReadDeposit(ctx context.Context, hash string) (transfer.Deposit, error) {
+func (a *Shared) ReadDeposit(ctx context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
+	hash := ref.TxHash
 	head, err := a.Pocket.Height(ctx)
 	if err != nil {
-		return transfer.Deposit{}, fmt.Errorf("read pocket height: %w", err)
+		return transfer.Reading{}, fmt.Errorf("read pocket height: %w", err)
 	}
 	tx, err := a.Pocket.Tx(ctx, hash)
 	if errors.Is(err, pokt.ErrInvalidHash) {
-		return transfer.Deposit{}, temporal.NewNonRetryableApplicationError(err.Error(), "BadInput", nil)
+		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
 	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
-		return transfer.Deposit{TxHash: hash, Source: transfer.SourceCheck{Head: head}}, nil
+		return transfer.Reading{TxHash: hash, Source: transfer.SourceCheck{Head: head}}, nil
 	}
 	if err != nil {
-		return transfer.Deposit{}, fmt.Errorf("read deposit %s: %w", hash, err)
+		return transfer.Reading{}, fmt.Errorf("read deposit %s: %w", hash, err)
 	}
-	return depositOf(*tx, head, a.Rules), nil
-}
-
-func depositOf(tx pokt.Tx, head int64, rules Rules) transfer.Deposit {
-	d := pokt.ClassifyDeposit(tx, rules.Deposit)
-	return transfer.Deposit{
-		Source: transfer.SourceCheck{
-			Found: true, Success: tx.Success(), Canonical: true,
-			Height: tx.Height, Head: head, Confirmations: max(0, head-tx.Height+1),
-		},
-		TxHash: tx.Hash, Sender: tx.From, Kind: string(d.Kind), Reason: d.Reason, Memo: tx.Memo,
-		Recipient: d.Recipient, Amount: d.Amount, MintAmount: d.MintAmount, RefundAmount: d.RefundAmount,
-	}
+	return pokt.ReadDeposit(*tx, head, a.Rules.Deposit), nil
 }
 
 // ReadBurn reads a BurnAndBridge log from its tx's receipt and classifies
 // it. A tx without a receipt (reorged out) is reported as not found.
-func (a *Shared) ReadBurn(ctx context.Context, ref transfer.BurnRef) (transfer.Burn, error) {
+func (a *Shared) ReadBurn(ctx context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
 	return readBurn(ctx, a.Eth, a.Rules, ref)
 }
 
-func readBurn(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Burn, error) {
+func readBurn(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Reading, error) {
 	if !isTxHash(ref.TxHash) {
-		return transfer.Burn{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("burn tx hash %q is not a 32-byte hex hash", ref.TxHash), "BadInput", nil)
+		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("burn tx hash %q is not a 32-byte hex hash", ref.TxHash), transfer.ErrorBadInput, nil)
 	}
 	check, err := chain.CheckBurn(ctx, common.HexToHash(ref.TxHash), ref.LogPosition)
 	if errors.Is(err, eth.ErrTxNotFound) || errors.Is(err, eth.ErrLogNotFound) {
 		head, herr := chain.HeadNumber(ctx)
 		if herr != nil {
-			return transfer.Burn{}, fmt.Errorf("read ethereum head: %w", herr)
+			return transfer.Reading{}, fmt.Errorf("read ethereum head: %w", herr)
 		}
-		return transfer.Burn{TxHash: ref.TxHash, LogPosition: ref.LogPosition, Source: transfer.SourceCheck{Head: int64(head)}}, nil
+		return transfer.Reading{TxHash: ref.TxHash, LogPosition: ref.LogPosition, Source: transfer.SourceCheck{Head: int64(head)}}, nil
 	}
 	if err != nil {
-		return transfer.Burn{}, fmt.Errorf("read burn %s-%d: %w", ref.TxHash, ref.LogPosition, err)
+		return transfer.Reading{}, fmt.Errorf("read burn %s-%d: %w", ref.TxHash, ref.LogPosition, err)
 	}
-	return burnOf(ref, check, rules), nil
-}
-
-func burnOf(ref transfer.BurnRef, c *eth.BurnCheck, rules Rules) transfer.Burn {
-	b := transfer.Burn{
-		Source: transfer.SourceCheck{
-			Found: true, Success: c.Success, Canonical: c.Canonical,
-			Height: int64(c.Burn.BlockNumber), Head: int64(c.Head), Confirmations: int64(c.Confirmations),
-		},
-		TxHash: ref.TxHash, LogPosition: ref.LogPosition, BlockHash: c.Burn.BlockHash.Hex(),
-		Sender: c.Burn.From.Hex(), Kind: "burn",
-	}
-	if !c.Success {
-		b.Kind, b.Reason = "failed", "burn transaction reverted"
-		return b
-	}
-	class := eth.ClassifyBurn(c.Burn.Amount, c.Burn.PoktAddress, rules.Deposit.FeeUpokt)
-	b.Kind, b.Reason, b.Recipient, b.Amount, b.ReturnAmount = class.Kind, class.Reason, class.Recipient, class.Amount, class.ReturnAmount
-	return b
+	return eth.ReadBurn(check, rules.Burn()), nil
 }
 
 // PriorRecord reads what the projection remembers of a transfer.
-func (a *Shared) PriorRecord(ctx context.Context, workflowID string) (transfer.PriorRecord, error) {
+func (a *Shared) PriorRecord(ctx context.Context, ref transfer.TransferRef) (transfer.PriorRecord, error) {
+	workflowID := ref.WorkflowID
 	rec, err := a.Store.Prior(ctx, workflowID)
 	if err != nil {
 		return rec, fmt.Errorf("read prior record of %s: %w", workflowID, err)
@@ -223,20 +195,21 @@ func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (tran
 // readUserNonce reads the last mint nonce of a recipient on chain.
 func (a *Shared) readUserNonce(ctx context.Context, recipient string) (uint64, error) {
 	if !common.IsHexAddress(recipient) {
-		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("recipient %q is not an address", recipient), "BadInput", nil)
+		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("recipient %q is not an address", recipient), transfer.ErrorBadInput, nil)
 	}
 	n, err := a.Eth.UserNonce(ctx, common.HexToAddress(recipient))
 	if err != nil {
 		return 0, fmt.Errorf("read mint nonce of %s: %w", recipient, err)
 	}
 	if !n.IsUint64() {
-		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("mint nonce of %s is %s", recipient, n), "BadChainData", nil)
+		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("mint nonce of %s is %s", recipient, n), transfer.ErrorBadChainData, nil)
 	}
 	return n.Uint64(), nil
 }
 
 // FindOrder looks up the order of a transfer by its external ID.
-func (a *Shared) FindOrder(ctx context.Context, externalID string) (transfer.OrderRef, error) {
+func (a *Shared) FindOrder(ctx context.Context, ref transfer.TransferRef) (transfer.OrderRef, error) {
+	externalID := ref.WorkflowID
 	o, err := a.Copper.FindOrderByExternalID(ctx, externalID)
 	if errors.Is(err, copper.ErrOrderNotFound) {
 		return transfer.OrderRef{}, nil
@@ -247,9 +220,9 @@ func (a *Shared) FindOrder(ctx context.Context, externalID string) (transfer.Ord
 	spec, err := a.Rules.SpecOf(o)
 	if err != nil {
 		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(
-			fmt.Sprintf("the custody order already filed under %s is not one the bridge would make: %v", externalID, err), "OrderMismatch", nil)
+			fmt.Sprintf("the custody order already filed under %s is not one the bridge would make: %v", externalID, err), transfer.ErrorOrderMismatch, nil)
 	}
-	return transfer.OrderRef{OrderID: o.OrderID, Status: string(o.Status), Spec: spec, Found: true}, nil
+	return orderRef(o, spec), nil
 }
 
 // CreateOrder creates the transfer's order (or finds the one a lost answer
@@ -257,7 +230,7 @@ func (a *Shared) FindOrder(ctx context.Context, externalID string) (transfer.Ord
 func (a *Shared) CreateOrder(ctx context.Context, spec transfer.OrderSpec) (transfer.OrderRef, error) {
 	req, err := a.Rules.OrderRequest(spec)
 	if err != nil {
-		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(err.Error(), "BadInput", nil)
+		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
 	}
 	o, err := a.Copper.CreateOrder(ctx, req)
 	if err != nil {
@@ -265,11 +238,11 @@ func (a *Shared) CreateOrder(ctx context.Context, spec transfer.OrderSpec) (tran
 	}
 	got, err := a.Rules.SpecOf(o)
 	if err != nil {
-		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s: %v", o.OrderID, err), "OrderMismatch", nil)
+		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s: %v", o.OrderID, err), transfer.ErrorOrderMismatch, nil)
 	}
 	if diffs := diffSpecs(spec, got); len(diffs) > 0 {
 		return transfer.OrderRef{}, temporal.NewNonRetryableApplicationError(
-			fmt.Sprintf("order %s does not match its transfer: %v", o.OrderID, diffs), "OrderMismatch", nil)
+			fmt.Sprintf("order %s does not match its transfer: %v", o.OrderID, diffs), transfer.ErrorOrderMismatch, nil)
 	}
 	if o.Status == copper.StatusNew || o.Status == copper.StatusWorking {
 		if err := a.Copper.StartSigning(ctx, o.OrderID); err != nil && !errors.Is(err, copper.ErrConflict) {
@@ -277,7 +250,11 @@ func (a *Shared) CreateOrder(ctx context.Context, spec transfer.OrderSpec) (tran
 		}
 	}
 	activity.GetLogger(ctx).Info("custody order ready", "order_id", o.OrderID, "external_id", spec.ExternalID)
-	return transfer.OrderRef{OrderID: o.OrderID, Status: string(o.Status), Spec: got, Found: true}, nil
+	return orderRef(o, got), nil
+}
+
+func orderRef(o *copper.Order, spec transfer.OrderSpec) transfer.OrderRef {
+	return transfer.OrderRef{OrderID: o.OrderID, Status: string(o.Status), Spec: spec, Found: true, NeedsSignatures: o.Status.NeedsSignatures()}
 }
 
 // AwaitOrder polls a custody order until it ends, heartbeating its status.
@@ -297,13 +274,13 @@ func (a *Shared) AwaitOrder(ctx context.Context, req transfer.AwaitOrderRequest)
 			if !res.Executed {
 				res.Reason = o.Extra.ErrorMessage
 			} else if res.TxHash == "" {
-				return res, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s executed without a transaction id", o.OrderID), "BadCustodyData", nil)
+				return res, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s executed without a transaction id", o.OrderID), transfer.ErrorBadCustodyData, nil)
 			}
 			return res, nil
 		case err == nil:
 			activity.RecordHeartbeat(ctx, string(o.Status))
 		case errors.Is(err, copper.ErrOrderNotFound):
-			return transfer.AwaitOrderResult{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s vanished from Copper", req.OrderID), "BadCustodyData", nil)
+			return transfer.AwaitOrderResult{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("order %s vanished from Copper", req.OrderID), transfer.ErrorBadCustodyData, nil)
 		default:
 			logger.Warn("poll custody order", "order_id", req.OrderID, "error", err)
 			activity.RecordHeartbeat(ctx, "error: "+err.Error())
@@ -370,7 +347,7 @@ func (a *Shared) Project(ctx context.Context, st transfer.State) error {
 }
 
 func mismatch(format string, args ...any) error {
-	return temporal.NewNonRetryableApplicationError(fmt.Sprintf(format, args...), "DestinationMismatch", nil)
+	return temporal.NewNonRetryableApplicationError(fmt.Sprintf(format, args...), transfer.ErrorDestinationMismatch, nil)
 }
 
 // custodyError makes a Copper error that retrying cannot fix (a refused
@@ -382,7 +359,7 @@ func custodyError(err error) error {
 	var apiErr *copper.APIError
 	if errors.Is(err, copper.ErrOrderMismatch) || errors.Is(err, copper.ErrDuplicateOrders) ||
 		errors.Is(err, copper.ErrInvalidRequest) || (errors.As(err, &apiErr) && apiErr.Status == 400) {
-		return temporal.NewNonRetryableApplicationError(err.Error(), "CustodyRefused", nil)
+		return temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorCustodyRefused, nil)
 	}
 	return err
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/copper"
-	"github.com/wpokt/bridge/copper/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -119,32 +119,32 @@ func TestReadDeposit(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		hash string
-		want transfer.Deposit
+		want transfer.Reading
 	}{
-		{"mint", mint, transfer.Deposit{
+		{"mint", mint, transfer.Reading{
 			Source: transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: head - 5, Head: head, Confirmations: 6},
-			TxHash: mint, Sender: st.depositor, Kind: "mint", Memo: memoFor(r),
-			Recipient: r.Hex(), Amount: 2_000_000, MintAmount: 2_000_000,
+			TxHash: mint, Sender: st.depositor, Class: transfer.ClassMint, Memo: memoFor(r),
+			Recipient: r.Hex(), Amount: 2_000_000, PayAmount: 2_000_000,
 		}},
-		{"refund", refund, transfer.Deposit{
+		{"refund", refund, transfer.Reading{
 			Source: transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: head - 4, Head: head, Confirmations: 5},
-			TxHash: refund, Sender: st.depositor, Kind: "refund", Memo: `{"address":"` + r.Hex() + `","chain_id":"1"}`,
-			Reason: "invalid memo: memo chain_id is not the bridge's chain: chain_id 1, want 1337", Amount: 3_000_000, RefundAmount: 3_000_000 - feeUpokt,
+			TxHash: refund, Sender: st.depositor, Class: transfer.ClassRefund, Recipient: st.depositor, Memo: `{"address":"` + r.Hex() + `","chain_id":"1"}`,
+			Reason: "invalid memo: memo chain_id is not the bridge's chain: chain_id 1, want 1337", Amount: 3_000_000, PayAmount: 3_000_000 - feeUpokt,
 		}},
-		{"invalid", invalid, transfer.Deposit{
+		{"invalid", invalid, transfer.Reading{
 			Source: transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: head - 3, Head: head, Confirmations: 4},
-			TxHash: invalid, Sender: st.depositor, Kind: "invalid", Memo: memoFor(r),
+			TxHash: invalid, Sender: st.depositor, Class: transfer.ClassInvalid, Memo: memoFor(r),
 			Reason: "amount at or below the fee, not refundable", Amount: feeUpokt,
 		}},
-		{"failed", failed, transfer.Deposit{
+		{"failed", failed, transfer.Reading{
 			Source: transfer.SourceCheck{Found: true, Success: false, Canonical: true, Height: head - 2, Head: head, Confirmations: 3},
-			TxHash: failed, Sender: poor, Kind: "failed", Memo: memoFor(r),
+			TxHash: failed, Sender: poor, Class: transfer.ClassFailed, Memo: memoFor(r),
 			Reason: `source tx failed on chain: code 10 codespace "sdk"`, Amount: 5_000_000,
 		}},
-		{"not found", unknown, transfer.Deposit{TxHash: unknown, Source: transfer.SourceCheck{Head: head}}},
+		{"not found", unknown, transfer.Reading{TxHash: unknown, Source: transfer.SourceCheck{Head: head}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := a.ReadDeposit(t.Context(), tc.hash)
+			got, err := a.ReadDeposit(t.Context(), transfer.DepositRef{TxHash: tc.hash})
 			require.NoError(t, err)
 			if tc.want.Reason != "" {
 				// The memo errors' wording belongs to chains/pokt: check the gist.
@@ -160,7 +160,7 @@ func TestReadDeposit(t *testing.T) {
 
 	t.Run("bad hash", func(t *testing.T) {
 		// Retrying cannot fix a malformed hash: the error is final.
-		_, err := a.ReadDeposit(t.Context(), "0x1234")
+		_, err := a.ReadDeposit(t.Context(), transfer.DepositRef{TxHash: "0x1234"})
 		requireAppError(t, err, "BadInput", true, "0x1234")
 	})
 }
@@ -187,37 +187,37 @@ func TestReadBurn(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		ref  transfer.BurnRef
-		want func(*testing.T, transfer.Burn)
+		want func(*testing.T, transfer.Reading)
 	}{
-		{"burn", transfer.BurnRef{TxHash: happy}, func(t *testing.T, b transfer.Burn) {
-			assert.Equal(t, transfer.Burn{
+		{"burn", transfer.BurnRef{TxHash: happy}, func(t *testing.T, b transfer.Reading) {
+			assert.Equal(t, transfer.Reading{
 				Source: transfer.SourceCheck{
 					Found: true, Success: true, Canonical: true, Height: happyRcpt.BlockNumber.Int64(), Head: head,
 					Confirmations: head - happyRcpt.BlockNumber.Int64() + 1,
 				},
-				TxHash: happy, BlockHash: happyRcpt.BlockHash.Hex(), Sender: ethtest.NewAccount("burner/happy").Address.Hex(),
-				Recipient: to, Amount: 5_000_000, ReturnAmount: 5_000_000 - feeUpokt, Kind: "burn",
+				TxHash: happy, Sender: ethtest.NewAccount("burner/happy").Address.Hex(),
+				Recipient: to, Amount: 5_000_000, PayAmount: 5_000_000 - feeUpokt, Class: transfer.ClassBurn,
 			}, b)
 		}},
-		{"at the fee", transfer.BurnRef{TxHash: dust}, func(t *testing.T, b transfer.Burn) {
+		{"at the fee", transfer.BurnRef{TxHash: dust}, func(t *testing.T, b transfer.Reading) {
 			assert.True(t, b.Source.Found)
-			assert.Equal(t, "invalid", b.Kind)
+			assert.Equal(t, transfer.ClassInvalid, b.Class)
 			assert.Equal(t, uint64(feeUpokt), b.Amount)
-			assert.Zero(t, b.ReturnAmount)
+			assert.Zero(t, b.PayAmount)
 			assert.Contains(t, b.Reason, "at or below the Pocket fee")
 		}},
-		{"reverted", transfer.BurnRef{TxHash: reverted.TxHash.Hex()}, func(t *testing.T, b transfer.Burn) {
+		{"reverted", transfer.BurnRef{TxHash: reverted.TxHash.Hex()}, func(t *testing.T, b transfer.Reading) {
 			assert.True(t, b.Source.Found)
 			assert.False(t, b.Source.Success)
-			assert.Equal(t, "failed", b.Kind)
+			assert.Equal(t, transfer.ClassFailed, b.Class)
 			assert.Equal(t, "burn transaction reverted", b.Reason)
-			assert.Zero(t, b.ReturnAmount)
+			assert.Zero(t, b.PayAmount)
 		}},
-		{"not found", transfer.BurnRef{TxHash: unknown}, func(t *testing.T, b transfer.Burn) {
-			assert.Equal(t, transfer.Burn{TxHash: unknown, Source: transfer.SourceCheck{Head: head}}, b)
+		{"not found", transfer.BurnRef{TxHash: unknown}, func(t *testing.T, b transfer.Reading) {
+			assert.Equal(t, transfer.Reading{TxHash: unknown, Source: transfer.SourceCheck{Head: head}}, b)
 		}},
-		{"no such log in the tx", transfer.BurnRef{TxHash: happy, LogPosition: 1}, func(t *testing.T, b transfer.Burn) {
-			assert.Equal(t, transfer.Burn{TxHash: happy, LogPosition: 1, Source: transfer.SourceCheck{Head: head}}, b)
+		{"no such log in the tx", transfer.BurnRef{TxHash: happy, LogPosition: 1}, func(t *testing.T, b transfer.Reading) {
+			assert.Equal(t, transfer.Reading{TxHash: happy, LogPosition: 1, Source: transfer.SourceCheck{Head: head}}, b)
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -337,7 +337,7 @@ func TestFindOrder(t *testing.T) {
 	spec.ExternalID = transfer.BurnWorkflowID("0x"+strings.Repeat("12", 32), 0)
 
 	t.Run("not found", func(t *testing.T) {
-		ref, err := a.FindOrder(t.Context(), spec.ExternalID)
+		ref, err := a.FindOrder(t.Context(), transfer.TransferRef{WorkflowID: spec.ExternalID})
 		require.NoError(t, err)
 		assert.Equal(t, transfer.OrderRef{}, ref)
 	})
@@ -345,9 +345,9 @@ func TestFindOrder(t *testing.T) {
 	t.Run("found", func(t *testing.T) {
 		st := st.on(t)
 		o := st.placeOrder(spec)
-		ref, err := a.FindOrder(t.Context(), spec.ExternalID)
+		ref, err := a.FindOrder(t.Context(), transfer.TransferRef{WorkflowID: spec.ExternalID})
 		require.NoError(t, err)
-		assert.Equal(t, transfer.OrderRef{OrderID: o.OrderID, Status: string(copper.StatusPartSignedTxAdded), Spec: spec, Found: true}, ref)
+		assert.Equal(t, transfer.OrderRef{OrderID: o.OrderID, Status: string(copper.StatusPartSignedTxAdded), Spec: spec, Found: true, NeedsSignatures: true}, ref)
 	})
 
 	t.Run("an order the bridge would not make", func(t *testing.T) {
@@ -358,13 +358,13 @@ func TestFindOrder(t *testing.T) {
 		require.NoError(t, err)
 		req.IncludeFeeInWithdraw = true
 		st.placeRequest(req)
-		_, err = a.FindOrder(t.Context(), bad.ExternalID)
+		_, err = a.FindOrder(t.Context(), transfer.TransferRef{WorkflowID: bad.ExternalID})
 		requireAppError(t, err, "OrderMismatch", true, "not one the bridge would make", "fee included")
 	})
 
 	t.Run("copper 5xx", func(t *testing.T) {
 		st.copper.FailNext(coppersim.EndpointListOrders, 1, http.StatusServiceUnavailable)
-		_, err := a.FindOrder(t.Context(), spec.ExternalID)
+		_, err := a.FindOrder(t.Context(), transfer.TransferRef{WorkflowID: spec.ExternalID})
 		requireRetryable(t, err)
 		var apiErr *copper.APIError
 		require.True(t, errors.As(err, &apiErr), "%v", err)
@@ -548,10 +548,10 @@ func TestProjection(t *testing.T) {
 	}}
 	a := &activities.Shared{Store: store}
 
-	rec, err := a.PriorRecord(t.Context(), "mint-ab")
+	rec, err := a.PriorRecord(t.Context(), transfer.TransferRef{WorkflowID: "mint-ab"})
 	require.NoError(t, err)
 	assert.Equal(t, store.prior["mint-ab"], rec)
-	rec, err = a.PriorRecord(t.Context(), "mint-cd")
+	rec, err = a.PriorRecord(t.Context(), transfer.TransferRef{WorkflowID: "mint-cd"})
 	require.NoError(t, err)
 	assert.False(t, rec.Found)
 
@@ -560,7 +560,7 @@ func TestProjection(t *testing.T) {
 	assert.Equal(t, []transfer.State{st}, store.projected)
 
 	store.err = errors.New("mongo down")
-	_, err = a.PriorRecord(t.Context(), "mint-ab")
+	_, err = a.PriorRecord(t.Context(), transfer.TransferRef{WorkflowID: "mint-ab"})
 	require.ErrorIs(t, err, store.err)
 	assert.Contains(t, err.Error(), "read prior record of mint-ab")
 	require.ErrorIs(t, a.Project(t.Context(), st), store.err)

@@ -62,7 +62,7 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	if err != nil {
 		return transfer.SignResult{}, fmt.Errorf("read order %s: %w", req.OrderID, err)
 	}
-	if !needsSignature(order.Status) {
+	if !order.Status.NeedsSignatures() {
 		// Enough nodes signed already (or the order ended): add nothing.
 		return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true, CoSigners: order.Extra.CoSigners}, nil
 	}
@@ -96,7 +96,7 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 			// threshold signatures landed, and Copper minted, between the
 			// order read above and the nonce read. Then there is nothing
 			// to refuse, and nothing to add.
-			if o, err := s.Copper.GetOrder(ctx, req.OrderID); err == nil && !needsSignature(o.Status) {
+			if o, err := s.Copper.GetOrder(ctx, req.OrderID); err == nil && !o.Status.NeedsSignatures() {
 				return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true, CoSigners: o.Extra.CoSigners}, nil
 			}
 			return transfer.SignResult{}, s.refuse(ctx, req, "nonce", used)
@@ -144,26 +144,19 @@ func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignReque
 	if err != nil {
 		return transfer.OrderSpec{}, fmt.Errorf("read deposit %s: %w", req.SourceTxHash, err)
 	}
-	dep := depositOf(*tx, head, s.Rules)
+	dep := pokt.ReadDeposit(*tx, head, s.Rules.Deposit)
 	if !dep.Source.Success {
 		return transfer.OrderSpec{}, s.refuse(ctx, req, "source_failed", fmt.Sprintf("deposit %s failed on chain (code %d)", tx.Hash, tx.Code))
 	}
 	if dep.Source.Confirmations < s.Rules.PocketConfirmations {
 		return transfer.OrderSpec{}, notReady("deposit %s has %d of %d confirmations", tx.Hash, dep.Source.Confirmations, s.Rules.PocketConfirmations)
 	}
-	want := transfer.OrderSpec{ExternalID: transfer.MintWorkflowID(tx.Hash)}
-	switch {
-	case dep.Kind == string(pokt.DepositMint) && req.Kind == transfer.OrderMint:
-		// The nonce is the order's; Sign checks it against the chain.
-		want.Kind, want.Recipient, want.Amount, want.Nonce = transfer.OrderMint, dep.Recipient, dep.MintAmount, got.Nonce
-	case dep.Kind == string(pokt.DepositRefund) && req.Kind == transfer.OrderRefund:
-		want.Kind, want.Recipient, want.Amount = transfer.OrderRefund, dep.Sender, dep.RefundAmount
-		want.Memo = transfer.RefundMemo(tx.Hash)
-	default:
+	if dep.Class.Order() != req.Kind || req.Kind == transfer.OrderReturn {
 		return transfer.OrderSpec{}, s.refuse(ctx, req, "classification",
-			fmt.Sprintf("this node reads deposit %s as %q (%s), but is asked to sign a %s", tx.Hash, dep.Kind, dep.Reason, req.Kind))
+			fmt.Sprintf("this node reads deposit %s as %q (%s), but is asked to sign a %s", tx.Hash, dep.Class, dep.Reason, req.Kind))
 	}
-	return want, nil
+	// The nonce is the order's; Sign checks it against the chain.
+	return dep.Order(got.Nonce), nil
 }
 
 // checkNonce accepts the order's nonce only if it is the next one on chain:
@@ -200,13 +193,10 @@ func (s *Signer) expectedFromBurn(ctx context.Context, req transfer.SignRequest)
 		return transfer.OrderSpec{}, s.refuse(ctx, req, "source_failed", fmt.Sprintf("burn tx %s reverted", req.SourceTxHash))
 	case b.Source.Confirmations < s.Rules.EthConfirmations:
 		return transfer.OrderSpec{}, notReady("burn %s has %d of %d confirmations", req.SourceTxHash, b.Source.Confirmations, s.Rules.EthConfirmations)
-	case b.Kind != "burn":
-		return transfer.OrderSpec{}, s.refuse(ctx, req, "classification", fmt.Sprintf("this node reads burn %s-%d as %s: %s", req.SourceTxHash, req.LogPosition, b.Kind, b.Reason))
+	case b.Class != transfer.ClassBurn:
+		return transfer.OrderSpec{}, s.refuse(ctx, req, "classification", fmt.Sprintf("this node reads burn %s-%d as %s: %s", req.SourceTxHash, req.LogPosition, b.Class, b.Reason))
 	}
-	return transfer.OrderSpec{
-		ExternalID: transfer.BurnWorkflowID(req.SourceTxHash, req.LogPosition), Kind: transfer.OrderReturn,
-		Recipient: b.Recipient, Amount: b.ReturnAmount, Memo: transfer.ReturnMemo(req.SourceTxHash, req.LogPosition),
-	}, nil
+	return b.Order(0), nil
 }
 
 // refuse logs a refusal loudly and returns the non-retryable error that
@@ -222,14 +212,5 @@ func (s *Signer) refuse(ctx context.Context, req transfer.SignRequest, class, re
 }
 
 func notReady(format string, args ...any) error {
-	return temporal.NewApplicationError(fmt.Sprintf(format, args...), "SignerNotReady")
-}
-
-// needsSignature reports whether an order still waits for co-signatures.
-func needsSignature(s copper.Status) bool {
-	switch s {
-	case copper.StatusFullSignedTxAdded, copper.StatusProcessing:
-		return false
-	}
-	return !s.Terminal()
+	return temporal.NewApplicationError(fmt.Sprintf(format, args...), transfer.ErrorSignerNotReady)
 }

@@ -49,6 +49,11 @@ type Node struct {
 	// StopTimeout is how long a stopping node lets its running activities
 	// finish before it cancels them (systemd's TimeoutStopSec is above it).
 	StopTimeout time.Duration `mapstructure:"stop_timeout"`
+	// ReadingKey is this node's ed25519 reading key (the hex of its 32-byte
+	// seed; `wpokt-node keygen` writes one), a secret: the node signs what
+	// its scanners read with it, so that no other node can speak for it.
+	ReadingKey     Secret `mapstructure:"-"`
+	ReadingKeyFile string `mapstructure:"reading_key_file"`
 }
 
 // Validators is the signing set shared by all nodes.
@@ -57,6 +62,9 @@ type Validators struct {
 	NodeIDs []string `mapstructure:"node_ids"`
 	// Threshold is how many distinct nodes must co-sign an order.
 	Threshold int `mapstructure:"threshold"`
+	// ReadingKeys are every node's public reading key (hex), by node ID:
+	// a workflow counts a node's reading only under its key from here.
+	ReadingKeys map[string]string `mapstructure:"reading_keys"`
 }
 
 // Governor bounds how much may cross without an operator.
@@ -179,6 +187,7 @@ type secretSource struct {
 }
 
 var secretSources = []secretSource{
+	{"node.reading_key", "WPOKT_NODE_READING_KEY", "node.reading_key_file", func(c *Config) (*Secret, string) { return &c.Node.ReadingKey, c.Node.ReadingKeyFile }},
 	{"copper.api_key", "WPOKT_COPPER_API_KEY", "copper.api_key_file", func(c *Config) (*Secret, string) { return &c.Copper.APIKey, c.Copper.APIKeyFile }},
 	{"copper.api_secret", "WPOKT_COPPER_API_SECRET", "copper.api_secret_file", func(c *Config) (*Secret, string) { return &c.Copper.APISecret, c.Copper.APISecretFile }},
 	{"copper.unlimited.key_password", "WPOKT_COPPER_UNLIMITED_KEY_PASSWORD", "copper.unlimited.key_password_file", func(c *Config) (*Secret, string) {
@@ -291,7 +300,7 @@ func rejectUnknownAndSecretKeys(v *viper.Viper) error {
 		}
 	}
 	for _, k := range v.AllKeys() {
-		if !known[k] {
+		if !known[k] && !underMapKey(k) {
 			return fmt.Errorf("unknown key %s", k)
 		}
 	}
@@ -306,6 +315,17 @@ func rejectUnknownAndSecretKeys(v *viper.Viper) error {
 		}
 	}
 	return nil
+}
+
+// underMapKey reports whether key is an entry of a map-valued key (e.g.
+// validators.reading_keys.node-1).
+func underMapKey(key string) bool {
+	for _, k := range keyKinds() {
+		if k.kind == reflect.Map && strings.HasPrefix(key, k.key+".") {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Config) loadSecrets(lookupEnv func(string) (string, bool)) error {
@@ -381,6 +401,7 @@ func (c *Config) Validate() error {
 		// Fewer than a majority could move funds the others refuse.
 		bad("validators.threshold", "%d is not a majority of the %d signers", c.Validators.Threshold, n)
 	}
+	c.validateReadingKeys(bad)
 	if c.Governor.DailyCapUpokt != 0 && c.Governor.SingleTransferLimitUpokt > c.Governor.DailyCapUpokt {
 		bad("governor.single_transfer_limit_upokt", "is above governor.daily_cap_upokt")
 	}

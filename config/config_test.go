@@ -19,6 +19,9 @@ const (
 	keyPass    = "kp-1a2b3c4d"
 	masterPass = "mp-5e6f7a8b"
 	mongoURI   = "mongodb://bridge:pw-0d9c8b@127.0.0.1:27017/"
+	// readingKey is node-1's reading key of the examples (the seed of
+	// "example reading key of node-1").
+	readingKey = "e1a5acc668290dadaf26e18832c584cdfd79dd82535e15ce7b081334320418a9"
 )
 
 // secretEnv gives every secret through the environment.
@@ -29,6 +32,7 @@ func secretEnv(extra map[string]string) func(string) (string, bool) {
 		"WPOKT_COPPER_UNLIMITED_KEY_PASSWORD":    keyPass,
 		"WPOKT_COPPER_UNLIMITED_MASTER_PASSWORD": masterPass,
 		"WPOKT_MONGO_URI":                        mongoURI,
+		"WPOKT_NODE_READING_KEY":                 readingKey,
 	}
 	for k, v := range extra {
 		if v == "" {
@@ -82,7 +86,7 @@ func TestLoadMainnetExampleWithSecretFiles(t *testing.T) {
 	text := strings.ReplaceAll(string(b), "/etc/wpokt/secrets", dir)
 	for name, value := range map[string]string{
 		"copper-api-key": apiKey, "copper-api-secret": apiSecret, "copper-key-password": keyPass,
-		"copper-master-password": masterPass, "mongo-uri": mongoURI + "\n",
+		"copper-master-password": masterPass, "mongo-uri": mongoURI + "\n", "reading-key": readingKey,
 	} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(value), 0o600))
 	}
@@ -200,4 +204,33 @@ func replace(old, new string) func(string) string {
 		}
 		return strings.Replace(s, old, new, 1)
 	}
+}
+
+func TestReadingKeyPairMatchesTheSigningSet(t *testing.T) {
+	cfg, err := load(writeDevnet(t, nil), secretEnv(nil))
+	require.NoError(t, err)
+	key, err := cfg.ReadingKeyPair()
+	require.NoError(t, err)
+	require.True(t, cfg.NodeKeys()["node-1"].Equal(key.Public()))
+	require.Len(t, cfg.NodeKeys(), 12)
+
+	// node-2's key file on node-1: refused at start, naming the key.
+	other := strings.Repeat("ab", 32)
+	cfg, err = load(writeDevnet(t, nil), secretEnv(map[string]string{"WPOKT_NODE_READING_KEY": other}))
+	require.NoError(t, err)
+	_, err = cfg.ReadingKeyPair()
+	require.ErrorContains(t, err, "is not validators.reading_keys.node-1")
+	require.NotContains(t, err.Error(), other, "the key itself never reaches an error")
+
+	cfg, err = load(writeDevnet(t, nil), secretEnv(map[string]string{"WPOKT_NODE_READING_KEY": "not hex"}))
+	require.NoError(t, err)
+	_, err = cfg.ReadingKeyPair()
+	require.ErrorContains(t, err, "want the hex of a 32-byte seed")
+}
+
+func TestReadingKeysNameEveryNode(t *testing.T) {
+	_, err := load(writeDevnet(t, replace("  node-12: ", "  node-99: ")), secretEnv(nil))
+	require.ErrorContains(t, err, "key validators.reading_keys: no key for node node-12")
+	_, err = load(writeDevnet(t, replace(`  node-3: "`, `  node-3: "zz`)), secretEnv(nil))
+	require.ErrorContains(t, err, "key validators.reading_keys: node node-3: want 32 bytes of hex")
 }

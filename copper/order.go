@@ -56,6 +56,16 @@ func (s Status) Terminal() bool {
 	return false
 }
 
+// NeedsSignatures reports whether an order in this status still waits for
+// co-signatures: not yet fully signed, and not ended.
+func (s Status) NeedsSignatures() bool {
+	switch s {
+	case StatusFullSignedTxAdded, StatusProcessing:
+		return false
+	}
+	return !s.Terminal()
+}
+
 // Executed reports whether the order completed: the chain transaction is done.
 func (s Status) Executed() bool { return s == StatusExecuted }
 

@@ -76,6 +76,8 @@ func TestDataFlowsOneWay(t *testing.T) {
 		"starters":   {"workflows", "activities", "workers", "devnet", "cmd"},
 		"workers":    {"devnet", "cmd"},
 		"deploy":     {"devnet"},
+		// The status page reads the projection only.
+		"web": {"workflows", "activities", "workers", "starters", "chains", "copper", "devnet", "cmd", "config"},
 	}
 	for pkg, deps := range packages(t, true) {
 		for layer, banned := range never {
@@ -88,9 +90,7 @@ func TestDataFlowsOneWay(t *testing.T) {
 					continue
 				}
 				for _, b := range banned {
-					// The simulators sit beside their clients (copper/coppersim
-					// executes on chains) and are used by tests and the devnet only.
-					if under(p, b) && !(under(pkg, "copper/coppersim") && b == "chains") {
+					if under(p, b) {
 						t.Errorf("%s depends on %s: %s must not depend on %s", pkg, p, layer, b)
 					}
 				}
@@ -130,6 +130,30 @@ func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
 			for _, proto := range protocols {
 				if under(p, proto) {
 					t.Errorf("%s imports %s: dial Pocket through chains/pokt/protocol instead", pkg, p)
+				}
+			}
+		}
+	}
+}
+
+// TestProductionBinariesLinkNoStandIn keeps the devnet, the simulators and
+// the test harnesses out of what an operator runs: the node, the CLI and
+// the status page.
+func TestProductionBinariesLinkNoStandIn(t *testing.T) {
+	standIns := []string{"devnet", "chains/eth/ethtest"}
+	deps := packages(t, true)
+	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node", "cmd/wpokt-web"} {
+		if _, ok := deps[bin]; !ok {
+			t.Fatalf("%s: no such package", bin)
+		}
+		for _, dep := range deps[bin] {
+			p, ok := internal(dep)
+			if !ok {
+				continue
+			}
+			for _, s := range standIns {
+				if under(p, s) {
+					t.Errorf("%s links %s: stand-ins are for the devnet and tests only", bin, p)
 				}
 			}
 		}

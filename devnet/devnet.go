@@ -29,12 +29,12 @@ import (
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/protocol"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
 	"github.com/wpokt/bridge/config"
-	"github.com/wpokt/bridge/copper/coppersim"
-	"github.com/wpokt/bridge/copper/coppersim/ethvault"
+	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
 	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/devnet/mongowire"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/devnet/rpcproxy"
 	"github.com/wpokt/bridge/devnet/temporalserver"
 	"github.com/wpokt/bridge/store"
@@ -47,6 +47,8 @@ type Ports struct {
 	// UnlimitedBase+i is node i's co-signer; PocketProxyBase+i and
 	// EthProxyBase+i its RPC proxies; MetricsBase+i its metrics (0: none).
 	UnlimitedBase, PocketProxyBase, EthProxyBase, MetricsBase int
+	// StatusPage is the users' status page (package web).
+	StatusPage int
 }
 
 // DefaultPorts are the fixed ports of `make dev`, printed in its summary.
@@ -54,6 +56,7 @@ func DefaultPorts() Ports {
 	return Ports{
 		Temporal: 7233, TemporalUI: 8233, Mongo: 27017, Eth: 8545, Pocket: 8081, Copper: 3000,
 		UnlimitedBase: 3010, PocketProxyBase: 18100, EthProxyBase: 18200, MetricsBase: 9464,
+		StatusPage: 8090,
 	}
 }
 
@@ -170,7 +173,7 @@ func poktKey(name string) ed25519.PrivateKey {
 }
 
 func poktAddress(k ed25519.PrivateKey) string {
-	a, err := poktsim.AddressFromPublicKey(k.Public().(ed25519.PublicKey))
+	a, err := morsesim.AddressFromPublicKey(k.Public().(ed25519.PublicKey))
 	if err != nil {
 		panic(err) // an ed25519 public key always has an address
 	}
@@ -184,7 +187,7 @@ type Devnet struct {
 	Temporal *temporalserver.Server
 	Mongo    *mongowire.Server
 	Eth      *ethnet.Chain
-	Pocket   *poktsim.Sim
+	Pocket   *morsesim.Sim
 	Copper   *coppersim.Sim
 	Users    []User
 
@@ -202,6 +205,7 @@ type Devnet struct {
 	nodeLogWriter io.Writer
 	nodeLogger    *slog.Logger
 	stopOnce      sync.Once
+	statusPage    *statusPage
 }
 
 type nodeHandle struct {
@@ -315,6 +319,10 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 			return nil, err
 		}
 	}
+	progress("starting the status page...")
+	if err := d.startStatusPage(ctx, opts.Ports.StatusPage); err != nil {
+		return nil, err
+	}
 	progress("ready")
 	return d, nil
 }
@@ -330,7 +338,7 @@ func mustLevel(s string) slog.Level {
 }
 
 func (d *Devnet) startPocket(opts Options) error {
-	d.Pocket = poktsim.New(poktsim.Config{ChainID: PocketChainID, FeeUpokt: PocketFee})
+	d.Pocket = morsesim.New(morsesim.Config{ChainID: PocketChainID, FeeUpokt: PocketFee})
 	l, err := net.Listen("tcp", addr(opts.Ports.Pocket))
 	if err != nil {
 		return fmt.Errorf("devnet: pocket listener: %w", err)
@@ -386,7 +394,7 @@ func (d *Devnet) startCopper(opts Options) error {
 		Pokt: &coppersim.PoktRawTxExecutor{
 			RPCURL: d.PocketURL, FromAddress: d.VaultPokt, FeeUpokt: PocketFee, WaitIncluded: true, PollInterval: 50 * time.Millisecond,
 			Sign: func(to string, amount, fee uint64, memo string, entropy int64) ([]byte, error) {
-				return poktsim.SignSend(d.vaultKey, to, amount, fee, memo, entropy)
+				return morsesim.SignSend(d.vaultKey, to, amount, fee, memo, entropy)
 			},
 		},
 		PoktFeeUpokt: PocketFee, ExecutionDelay: opts.CopperExecDelay,
@@ -468,6 +476,9 @@ func (d *Devnet) Options() Options { return d.opts }
 // Close stops the nodes, then the stand-ins, the Temporal server last.
 func (d *Devnet) Close() {
 	d.stopOnce.Do(func() {
+		if d.statusPage != nil {
+			d.statusPage.close()
+		}
 		for i := range d.nodes {
 			d.StopNode(i + 1)
 		}

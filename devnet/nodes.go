@@ -3,7 +3,9 @@ package devnet
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net"
@@ -30,9 +32,12 @@ node:
   metrics_address: "{{.Metrics}}"
   health_stale_after: 30s
   stop_timeout: 3s
+  reading_key_file: {{.Secrets}}/reading-key
 validators:
   node_ids: [{{.NodeIDs}}]
   threshold: {{.Threshold}}
+  reading_keys:{{range $id, $key := .ReadingKeys}}
+    {{$id}}: "{{$key}}"{{end}}
 governor:
   single_transfer_limit_upokt: {{.SingleLimit}}
   daily_cap_upokt: {{.DailyCap}}
@@ -126,14 +131,17 @@ func (d *Devnet) addNode(i int) error {
 	for name, value := range map[string]string{
 		"mongo-uri": d.Mongo.URI(), "copper-api-key": cn.apiKey, "copper-api-secret": cn.apiSecret,
 		"copper-key-password": cn.keyPassword, "copper-master-password": d.copperMaster,
+		"reading-key": hex.EncodeToString(ReadingKey(id).Seed()),
 	} {
 		if err := os.WriteFile(filepath.Join(secrets, name), []byte(value), 0o600); err != nil {
 			return fmt.Errorf("devnet: write secret: %w", err)
 		}
 	}
 	ids := make([]string, o.Nodes)
+	readingKeys := map[string]string{}
 	for j := range ids {
 		ids[j] = NodeID(j + 1)
+		readingKeys[ids[j]] = hex.EncodeToString(ReadingKey(ids[j]).Public().(ed25519.PublicKey))
 	}
 	wsURL := ep.WSURL()
 	if o.NoSubscription {
@@ -142,7 +150,7 @@ func (d *Devnet) addNode(i int) error {
 	var buf bytes.Buffer
 	err = nodeConfig.Execute(&buf, map[string]any{
 		"ID": id, "Secrets": secrets, "LogLevel": o.LogLevel, "Metrics": h.metricsAddr,
-		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold,
+		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold, "ReadingKeys": readingKeys,
 		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt,
 		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
 		"PocketURL": pp.URL(), "PocketChainID": PocketChainID, "Vault": d.VaultPokt,
@@ -160,8 +168,15 @@ func (d *Devnet) addNode(i int) error {
 	if err := os.WriteFile(h.configPath, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("devnet: write node config: %w", err)
 	}
-	d.secrets = append(d.secrets, cn.apiKey)
+	d.secrets = append(d.secrets, cn.apiKey, hex.EncodeToString(ReadingKey(id).Seed()))
 	return nil
+}
+
+// ReadingKey is a devnet node's reading key, derived from its ID: the e2e
+// scenarios forge readings against the same keys.
+func ReadingKey(nodeID string) ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("wpokt devnet reading key of " + nodeID))
+	return ed25519.NewKeyFromSeed(seed[:])
 }
 
 type nodeSecrets struct{ apiKey, apiSecret, keyPassword, keyFilename string }

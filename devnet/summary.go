@@ -22,6 +22,7 @@ func (d *Devnet) Summary() string {
 	if d.Temporal != nil && d.Temporal.UIURL() != "" {
 		w("  Temporal Web UI     %s/namespaces/%s/workflows", d.Temporal.UIURL(), d.opts.TemporalNamespace)
 	}
+	w("  Status page         %s/   (the users' view: search a tx hash or an address)", d.StatusPageURL())
 	w("  Temporal gRPC       %s   (bin/temporal workflow list --address %s)", d.TemporalAddress(), d.TemporalAddress())
 	w("  MongoDB             %s   (database wpokt: mints, burns, invalid_mints, healthchecks)", d.Mongo.URI())
 	w("  Ethereum RPC        %s   (chain 1337; wPOKT at %s)", d.Eth.HTTPURL, d.Eth.WPOKT.Hex())

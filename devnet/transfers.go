@@ -14,7 +14,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/protocol"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -38,7 +38,7 @@ func SendPOKT(ctx context.Context, rpcURL string, from User, to string, amountUp
 	if _, err := rand.Read(eb[:]); err != nil {
 		return "", err
 	}
-	raw, err := poktsim.SignSend(from.PoktKey, to, amountUpokt, PocketFee, memo, int64(binary.BigEndian.Uint64(eb[:])>>1))
+	raw, err := morsesim.SignSend(from.PoktKey, to, amountUpokt, PocketFee, memo, int64(binary.BigEndian.Uint64(eb[:])>>1))
 	if err != nil {
 		return "", fmt.Errorf("sign deposit: %w", err)
 	}
@@ -108,18 +108,11 @@ func contains(list []transfer.Status, s transfer.Status) bool {
 	return false
 }
 
-// Balances are the bridge's books on both chains and in the projection.
-type Balances struct {
-	VaultUpokt  uint64
-	SupplyUpokt uint64
-	store.Books
-}
-
 // Invariant checks the bridge's books: the POKT in the vault equals the
 // wPOKT supply plus what the vault keeps by design plus what is in flight.
 // It returns the balances and an error describing any difference.
-func (d *Devnet) Invariant(ctx context.Context) (Balances, error) {
-	var b Balances
+func (d *Devnet) Invariant(ctx context.Context) (store.Balances, error) {
+	var b store.Balances
 	b.VaultUpokt = d.Pocket.Balance(d.VaultPokt)
 	supply, err := d.Eth.TotalSupply(ctx)
 	if err != nil {
@@ -130,14 +123,4 @@ func (d *Devnet) Invariant(ctx context.Context) (Balances, error) {
 		return b, err
 	}
 	return b, b.Check()
-}
-
-// Check compares the chains with the books.
-func (b Balances) Check() error {
-	want := int64(b.SupplyUpokt) + int64(b.HeldUpokt) + b.PendingUpokt
-	if int64(b.VaultUpokt) != want {
-		return fmt.Errorf("invariant broken: the vault holds %d upokt; wPOKT supply %d + kept %d + in flight %d = %d (%d transfers failed after funds moved)",
-			b.VaultUpokt, b.SupplyUpokt, b.HeldUpokt, b.PendingUpokt, want, b.Failed)
-	}
-	return nil
 }

@@ -19,8 +19,8 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
-	"github.com/wpokt/bridge/copper/coppersim"
 	"github.com/wpokt/bridge/devnet"
+	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/transfer"
 )
 

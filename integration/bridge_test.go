@@ -6,6 +6,9 @@ package integration
 
 import (
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -108,13 +111,31 @@ func TestDepositAndBurnCrossTheBridgeOnce(t *testing.T) {
 	require.NoError(t, err)
 
 	if dir := os.Getenv("WPOKT_RECORD_HISTORIES"); dir != "" {
-		for name, id := range map[string]string{
+		ids := map[string]string{
 			"mint.json": mint.TransferID, "burn.json": burn.TransferID, "refund.json": refund.TransferID,
 			"control.json": transfer.ControlWorkflowID,
-		} {
+		}
+		for name, id := range ids {
 			recordHistory(t, tc, id, filepath.Join(dir, name))
 		}
+		recordTrust(t, d, ids, filepath.Join(dir, "trust.json"))
 	}
+}
+
+// recordTrust writes the devnet's signing set (the nodes' public reading
+// keys and the threshold) and the histories' workflow IDs beside them: the
+// replayer runs each workflow under its own ID with the trust its recorded
+// readings were signed under.
+func recordTrust(t *testing.T, d *devnet.Devnet, ids map[string]string, path string) {
+	t.Helper()
+	keys := map[string]string{}
+	for i := 1; i <= d.NodeCount(); i++ {
+		id := devnet.NodeID(i)
+		keys[id] = hex.EncodeToString(devnet.ReadingKey(id).Public().(ed25519.PublicKey))
+	}
+	data, err := json.MarshalIndent(map[string]any{"threshold": d.Options().Threshold, "reading_keys": keys, "workflow_ids": ids}, "", "  ")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, append(data, '\n'), 0o644))
 }
 
 // recordHistory writes a workflow's history as JSON, for the replay test

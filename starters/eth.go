@@ -37,8 +37,8 @@ type EthScanner struct {
 	Settings   transfer.Settings
 	Chain      EthSource
 	Subscriber EthSubscriber // optional
-	// FeeUpokt is the Pocket fee, to classify each burn for the report.
-	FeeUpokt uint64
+	// Rules classify each burn for the report, as this node's signer will.
+	Rules eth.BurnRules
 
 	cursor *cursor
 	// started remembers the burns started lately, by workflow ID, with
@@ -194,7 +194,7 @@ func (s *EthScanner) startBurn(ctx context.Context, b eth.Burn) error {
 	hash := b.TxHash.Hex()
 	id := transfer.BurnWorkflowID(hash, b.LogPosition)
 	in := transfer.BurnInput{TxHash: hash, LogPosition: b.LogPosition, Settings: s.Settings}
-	if err := s.start(ctx, ChainEthereum, id, transfer.KindBurn, int64(b.BlockNumber), BurnReport(b, s.FeeUpokt), transfer.BurnWorkflowType, in); err != nil {
+	if err := s.start(ctx, ChainEthereum, id, transfer.KindBurn, int64(b.BlockNumber), eth.ClassifyBurn(b.Amount, b.PoktAddress, s.Rules), transfer.BurnWorkflowType, in); err != nil {
 		return err
 	}
 	if s.started == nil {
@@ -202,10 +202,4 @@ func (s *EthScanner) startBurn(ctx context.Context, b eth.Burn) error {
 	}
 	s.started[id] = max(b.BlockNumber, 1)
 	return nil
-}
-
-// BurnReport is a node's reading of a burn log.
-func BurnReport(b eth.Burn, feeUpokt uint64) transfer.Report {
-	c := eth.ClassifyBurn(b.Amount, b.PoktAddress, feeUpokt)
-	return transfer.Report{Kind: c.Kind, Recipient: c.Recipient, Amount: c.Amount, PayAmount: c.ReturnAmount, Reason: c.Reason}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -19,9 +20,9 @@ var poktTo = common.HexToAddress("0x00000000000000000000000000000000000Af7e0")
 
 func ethScanner(c *eth.Client, tc *fakeTemporal, cursors *memCursors) *EthScanner {
 	return &EthScanner{
-		Node:       Node{NodeID: "node-2", TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
+		Node:       Node{NodeID: "node-2", TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond, ReadingKey: readingKey("node-2")},
 		StartBlock: 1, Interval: 50 * time.Millisecond, Reconcile: time.Hour,
-		Settings: transfer.Settings{Confirmations: 3}, FeeUpokt: 10_000, Chain: c,
+		Settings: transfer.Settings{Confirmations: 3}, Rules: eth.BurnRules{FeeUpokt: 10_000, Protocol: pokt.Morse}, Chain: c,
 	}
 }
 
@@ -48,9 +49,9 @@ func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
 	call := tc.calls[2]
 	require.Equal(t, transfer.BurnWorkflowType, call.workflowType)
 	require.Equal(t, transfer.BurnInput{TxHash: double.TxHash.Hex(), LogPosition: 1, Settings: transfer.Settings{Confirmations: 3}}, call.input)
-	require.Equal(t, transfer.SeenSignal{NodeID: "node-2", Height: double.BlockNumber.Int64(), Report: transfer.Report{
-		Kind: "burn", Recipient: "00000000000000000000000000000000000af7e0", Amount: 2_000_000, PayAmount: 1_990_000,
-	}}, call.seen)
+	require.Equal(t, transfer.SeenSignal{NodeID: "node-2", Height: double.BlockNumber.Int64(), Report: transfer.Reading{
+		Class: transfer.ClassBurn, Recipient: "00000000000000000000000000000000000af7e0", Amount: 2_000_000, PayAmount: 1_990_000,
+	}}, requireSignedBy(t, "node-2", call.id, call.seen))
 
 	head := chain.Head(t).Number.Int64()
 	h, _, _ := cursors.Cursor(context.Background(), "node-2", ChainEthereum)

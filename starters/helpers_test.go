@@ -2,12 +2,16 @@ package starters
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"errors"
 	"sync"
+	"testing"
 
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
+	"github.com/stretchr/testify/require"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -86,4 +90,20 @@ func (c *memCursors) SwapCursor(ctx context.Context, node, chain string, old, ne
 		return cur, false, nil
 	}
 	return new, true, c.SaveCursor(ctx, node, chain, new)
+}
+
+// readingKey is a test node's reading key, derived from its name.
+func readingKey(node string) ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("reading key of " + node))
+	return ed25519.NewKeyFromSeed(seed[:])
+}
+
+// requireSignedBy checks that a scanner's reading verifies under node's key
+// for the workflow it went to, and returns it without the signature.
+func requireSignedBy(t *testing.T, node, workflowID string, s transfer.SeenSignal) transfer.SeenSignal {
+	t.Helper()
+	keys := transfer.NodeKeys{node: readingKey(node).Public().(ed25519.PublicKey)}
+	require.True(t, keys.Verify(workflowID, s), "the reading is signed with %s's key for %s", node, workflowID)
+	s.Signature = nil
+	return s
 }

@@ -79,7 +79,7 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 	for _, tx := range txs {
 		id := transfer.MintWorkflowID(tx.Hash)
 		in := transfer.MintInput{TxHash: tx.Hash, Settings: s.Settings}
-		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, DepositReport(tx, s.Rules), transfer.MintWorkflowType, in); err != nil {
+		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, pokt.ClassifyDeposit(tx, s.Rules), transfer.MintWorkflowType, in); err != nil {
 			return 0, err
 		}
 	}
@@ -88,17 +88,4 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 	}
 	s.observer().Scanned(ChainPocket, head, head)
 	return len(txs), nil
-}
-
-// DepositReport is a node's reading of a deposit, classified by its rules.
-func DepositReport(tx pokt.Tx, rules pokt.DepositRules) transfer.Report {
-	d := pokt.ClassifyDeposit(tx, rules)
-	r := transfer.Report{Kind: string(d.Kind), Amount: d.Amount, Reason: d.Reason}
-	switch d.Kind {
-	case pokt.DepositMint:
-		r.Recipient, r.PayAmount = d.Recipient, d.MintAmount
-	case pokt.DepositRefund:
-		r.Recipient, r.PayAmount = d.RefundTo, d.RefundAmount
-	}
-	return r
 }

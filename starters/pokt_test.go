@@ -11,7 +11,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/morse"
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -21,9 +21,9 @@ const (
 	bob   = "b0b0000000000000000000000000000000000002"
 )
 
-func newPocket(t *testing.T) (*poktsim.Sim, *morse.Client) {
+func newPocket(t *testing.T) (*morsesim.Sim, *morse.Client) {
 	t.Helper()
-	sim := poktsim.New(poktsim.Config{ChainID: "devnet"})
+	sim := morsesim.New(morsesim.Config{ChainID: "devnet"})
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
 	require.NoError(t, sim.Fund(alice, 1_000_000_000))
@@ -35,7 +35,7 @@ func newPocket(t *testing.T) (*poktsim.Sim, *morse.Client) {
 
 func pocketScanner(c *morse.Client, tc *fakeTemporal, cursors *memCursors, node string) *PocketScanner {
 	return &PocketScanner{
-		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond},
+		Node:  Node{NodeID: node, TaskQueue: "bridge", Temporal: tc, Cursors: cursors, CursorSaveInterval: time.Nanosecond, ReadingKey: readingKey(node)},
 		Vault: vault, StartHeight: 1, Interval: time.Second,
 		Settings: transfer.Settings{Confirmations: 2},
 		Rules:    pokt.DepositRules{EthChainID: 1, FeeUpokt: 10_000, Vault: vault},
@@ -64,10 +64,10 @@ func TestPocketScannerStartsOneWorkflowPerDeposit(t *testing.T) {
 	require.Equal(t, []string{transfer.MintWorkflowID(h1), transfer.MintWorkflowID(h2)}, tc.ids())
 	call := tc.calls[0]
 	require.Equal(t, transfer.MintWorkflowType, call.workflowType)
-	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Report{
-		Kind: "mint", Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
-	}}, call.seen, "the node's own reading travels with its signal")
-	require.Equal(t, transfer.Report{Kind: "refund", Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
+	require.Equal(t, transfer.SeenSignal{NodeID: "node-3", Height: block1, Report: transfer.Reading{
+		Class: transfer.ClassMint, Recipient: "0x1111111111111111111111111111111111111111", Amount: 5_000_000, PayAmount: 5_000_000,
+	}}, requireSignedBy(t, "node-3", call.id, call.seen), "the node's own reading travels with its signal")
+	require.Equal(t, transfer.Reading{Class: transfer.ClassRefund, Recipient: bob, Amount: 3_000_000, PayAmount: 2_990_000,
 		Reason: tc.calls[1].seen.Report.Reason}, tc.calls[1].seen.Report)
 	require.Contains(t, tc.calls[1].seen.Report.Reason, "memo")
 	require.Equal(t, transfer.MintInput{TxHash: h1, Settings: transfer.Settings{Confirmations: 2}}, call.input)

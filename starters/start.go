@@ -8,6 +8,7 @@ package starters
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -67,6 +68,9 @@ type Node struct {
 	Cursors   Cursors
 	Observer  Observer // optional
 	Logger    *slog.Logger
+	// ReadingKey signs what this node's scanners read: the workflow counts
+	// a reading only under the node's key in every node's config.
+	ReadingKey ed25519.PrivateKey
 	// CursorSaveInterval is how often the cursor is written (default 5 s):
 	// a crash re-scans at most that much, which is harmless.
 	CursorSaveInterval time.Duration
@@ -94,7 +98,7 @@ var (
 // start signals-with-start one transfer workflow. The reuse policy never
 // allows a second run under the same ID, even after the first closed: such
 // a start is refused, which here means the transfer is already handled.
-func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, report transfer.Report, workflowType string, input any) error {
+func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, report transfer.Reading, workflowType string, input any) error {
 	opts := client.StartWorkflowOptions{
 		ID:                       id,
 		TaskQueue:                s.TaskQueue,
@@ -105,8 +109,11 @@ func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, h
 			searchKind.ValueSet(string(kind)),
 		),
 	}
-	_, err := s.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalSeen,
-		transfer.SeenSignal{NodeID: s.NodeID, Height: height, Report: report}, opts, workflowType, input)
+	if len(s.ReadingKey) != ed25519.PrivateKeySize {
+		return fmt.Errorf("start %s: node %s has no reading key to sign its reading with", id, s.NodeID)
+	}
+	seen := transfer.SeenSignal{NodeID: s.NodeID, Height: height, Report: report}.Sign(id, s.ReadingKey)
+	_, err := s.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalSeen, seen, opts, workflowType, input)
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &started) {
 		s.logger().Debug("transfer already handled", "workflow_id", id, "chain", chain)

@@ -15,7 +15,7 @@ type Document struct {
 	ID             string          `bson:"_id" json:"-"`
 	TransferID     string          `bson:"transfer_id" json:"transfer_id"`
 	Kind           transfer.Kind   `bson:"kind" json:"kind"`
-	Classification string          `bson:"classification" json:"classification"`
+	Classification transfer.Class  `bson:"classification" json:"classification"`
 	Status         transfer.Status `bson:"status" json:"status"`
 	Reason         string          `bson:"reason" json:"reason"`
 	SourceTxHash   string          `bson:"source_tx_hash" json:"source_tx_hash"`
@@ -42,6 +42,10 @@ type Document struct {
 	CreatedAt      time.Time          `bson:"created_at" json:"created_at"`
 	UpdatedAt      time.Time          `bson:"updated_at" json:"updated_at"`
 
+	// History lists the status changes with their workflow times, oldest
+	// first (see StatusChange).
+	History []StatusChange `bson:"history,omitempty" json:"history,omitempty"`
+
 	// Collection is where the document was read from (not stored).
 	Collection string `bson:"-" json:"collection,omitempty"`
 }
@@ -50,6 +54,14 @@ type Document struct {
 type Refusal struct {
 	NodeID string `bson:"node_id" json:"node_id"`
 	Reason string `bson:"reason" json:"reason"`
+}
+
+// StatusChange is one step of a transfer's history: the status it moved to
+// and the workflow time of that move (the State's UpdatedAt), so that a
+// replayed write reproduces the same time.
+type StatusChange struct {
+	Status transfer.Status `bson:"status" json:"status"`
+	At     time.Time       `bson:"at" json:"at"`
 }
 
 // NewDocument builds the document of a transfer state.

@@ -99,6 +99,7 @@ func indexes() map[string][]mongo.IndexModel {
 			{Keys: bson.D{{Key: "source_tx_hash", Value: 1}}, Options: options.Index().SetName("source_tx_hash")},
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "updated_at", Value: -1}}, Options: options.Index().SetName("status_updated")},
 		}
+		out[name] = append(out[name], addressIndexes()...)
 	}
 	return out
 }
@@ -151,7 +152,7 @@ func CollectionFor(st transfer.State) string {
 		return Burns
 	case st.Classification == "":
 		return ""
-	case st.Classification == "mint":
+	case st.Classification == transfer.ClassMint:
 		return Mints
 	default:
 		return InvalidMints
@@ -189,11 +190,13 @@ func (s *Store) Project(ctx context.Context, st transfer.State) error {
 			Status    transfer.Status `bson:"status"`
 			Revision  int64           `bson:"revision"`
 			CreatedAt time.Time       `bson:"created_at"`
+			History   []StatusChange  `bson:"history"`
 		}
 		err := c.FindOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}},
-			options.FindOne().SetProjection(bson.D{{Key: "status", Value: 1}, {Key: "revision", Value: 1}, {Key: "created_at", Value: 1}})).Decode(&stored)
+			options.FindOne().SetProjection(bson.D{{Key: "status", Value: 1}, {Key: "revision", Value: 1}, {Key: "created_at", Value: 1}, {Key: "history", Value: 1}})).Decode(&stored)
 		switch {
 		case errors.Is(err, mongo.ErrNoDocuments):
+			doc.History = withStatusChange(nil, st)
 			_, err = c.InsertOne(ctx, doc)
 			if mongo.IsDuplicateKeyError(err) && attempt == 0 {
 				continue // another writer inserted it first: compare with theirs
@@ -204,6 +207,7 @@ func (s *Store) Project(ctx context.Context, st transfer.State) error {
 			return nil // stale: the stored state is as late or later
 		default:
 			doc.CreatedAt = stored.CreatedAt
+			doc.History = withStatusChange(stored.History, st)
 			_, err = c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: st.WorkflowID}}, doc)
 		}
 		if err != nil {
@@ -327,6 +331,25 @@ type Books struct {
 	// Failed counts transfers that ended failed after funds moved (an order
 	// that ended unexecuted): they unbalance the books until settled.
 	Failed int
+}
+
+// Balances are the bridge's books on both chains and in the projection.
+type Balances struct {
+	VaultUpokt  uint64
+	SupplyUpokt uint64
+	Books
+}
+
+// Check compares the chains with the books: at rest, the POKT in the vault
+// equals the wPOKT supply plus what the vault keeps by design plus what is
+// in flight.
+func (b Balances) Check() error {
+	want := int64(b.SupplyUpokt) + int64(b.HeldUpokt) + b.PendingUpokt
+	if int64(b.VaultUpokt) != want {
+		return fmt.Errorf("invariant broken: the vault holds %d upokt; wPOKT supply %d + kept %d + in flight %d = %d (%d transfers failed after funds moved)",
+			b.VaultUpokt, b.SupplyUpokt, b.HeldUpokt, b.PendingUpokt, want, b.Failed)
+	}
+	return nil
 }
 
 // Books reads every transfer and sums what the invariant needs: at rest,

@@ -1,9 +1,9 @@
 package workers
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -134,7 +134,7 @@ func (m *Metrics) health(staleAfter time.Duration) store.Health {
 	h.PoktHeight, h.EthBlock = m.heights["pokt"], m.heights["eth"]
 	m.mu.Unlock()
 	if stale := m.scannersStale(staleAfter, time.Now()); len(stale) > 0 {
-		h.Healthy, h.Problem = false, fmt.Sprint(stale)
+		h.Healthy, h.Problem = false, strings.Join(stale, "; ")
 	}
 	return h
 }

@@ -7,6 +7,7 @@ package workers
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -18,11 +19,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"go.mongodb.org/mongo-driver/v2/event"
-	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth"
@@ -60,6 +59,8 @@ type Node struct {
 	ethWS    *eth.Client
 	copper   *copper.Client
 	cosigner *copper.Unlimited
+	// readingKey signs this node's scanners' readings.
+	readingKey ed25519.PrivateKey
 
 	startedAt time.Time
 }
@@ -117,6 +118,9 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 		PollInterval: u.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper unlimited client: %w", err)
+	}
+	if n.readingKey, err = cfg.ReadingKeyPair(); err != nil {
+		return nil, err
 	}
 	if n.temporal, err = DialTemporal(ctx, cfg.Temporal, logger, n.metrics); err != nil {
 		return nil, err
@@ -186,6 +190,7 @@ func Rules(cfg *config.Config) activities.Rules {
 			EthChainID: cfg.Ethereum.ChainID, FeeUpokt: cfg.Pocket.FeeUpokt,
 			MaxMintUpokt: cfg.Pocket.MaxMintUpokt, Vault: cfg.Pocket.VaultAddress,
 		},
+		Protocol:            cfg.Pocket.Protocol,
 		PocketConfirmations: cfg.Pocket.Confirmations,
 		EthConfirmations:    cfg.Ethereum.Confirmations,
 		WPOKTAddress:        common.HexToAddress(cfg.Ethereum.WPOKTAddress),
@@ -203,8 +208,6 @@ func Rules(cfg *config.Config) activities.Rules {
 func Settings(cfg *config.Config, chain string) transfer.Settings {
 	s := transfer.Settings{
 		PollInterval:      cfg.Temporal.ConfirmationPollInterval,
-		Signers:           cfg.Validators.NodeIDs,
-		Threshold:         cfg.Validators.Threshold,
 		SignerRetryMax:    cfg.Temporal.SignerRetryMax,
 		OrderPollInterval: cfg.Copper.PollInterval,
 	}
@@ -253,9 +256,10 @@ func (n *Node) Run(ctx context.Context) error {
 	// in progress, an order being created) for up to StopTimeout.
 	wopts := worker.Options{WorkerStopTimeout: n.cfg.Node.StopTimeout}
 	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, wopts)
-	RegisterShared(sharedWorker, shared)
+	workflows.RegisterWorkflows(sharedWorker, workflows.NewTrust(n.cfg.Validators.Threshold, n.cfg.NodeKeys()))
+	workflows.RegisterSharedActivities(sharedWorker, shared)
 	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), wopts)
-	RegisterSigner(signerWorker, signer)
+	workflows.RegisterSigner(signerWorker, signer)
 	if err := sharedWorker.Start(); err != nil {
 		return fmt.Errorf("start shared worker: %w", err)
 	}
@@ -266,11 +270,11 @@ func (n *Node) Run(ctx context.Context) error {
 	defer signerWorker.Stop()
 
 	base := starters.Node{NodeID: n.cfg.Node.ID, TaskQueue: n.cfg.Temporal.TaskQueue, Temporal: n.temporal,
-		Cursors: n.store, Observer: n.metrics, Logger: n.logger}
+		Cursors: n.store, Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey}
 	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
 		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Rules: rules.Deposit, Chain: n.pocket}
 	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,
-		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), FeeUpokt: n.cfg.Pocket.FeeUpokt, Chain: n.eth}
+		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), Rules: Rules(n.cfg).Burn(), Chain: n.eth}
 	if n.ethWS != nil {
 		ethScanner.Subscriber = n.ethWS
 	}
@@ -304,11 +308,15 @@ func (n *Node) heartbeat(ctx context.Context) error {
 	interval := min(30*time.Second, max(time.Second, n.cfg.Node.HealthStaleAfter/4))
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	bridge := newBridgeStatePublisher(n.cfg, n.temporal, n.store, n.logger)
 	for {
 		h := n.metrics.health(n.cfg.Node.HealthStaleAfter)
 		h.Version, h.StartedAt, h.HeartbeatAt = n.version, n.startedAt, time.Now().UTC()
 		if err := n.store.Heartbeat(ctx, h); err != nil && ctx.Err() == nil {
 			n.logger.Warn("write heartbeat", "error", err)
+		}
+		if err := bridge.publish(ctx, time.Now()); err != nil && ctx.Err() == nil {
+			n.logger.Warn("write the bridge state for the status page", "error", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -331,31 +339,4 @@ func (n *Node) close() {
 	if n.ethWS != nil {
 		n.ethWS.Close()
 	}
-}
-
-// RegisterShared registers the workflows and the shared activities under
-// their names (package transfer), so that workflows can call activities by
-// name without importing them.
-func RegisterShared(w worker.Registry, a *activities.Shared) {
-	w.RegisterWorkflowWithOptions(workflows.MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
-	w.RegisterWorkflowWithOptions(workflows.BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
-	w.RegisterWorkflowWithOptions(workflows.ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
-	for name, fn := range map[string]any{
-		transfer.ActivityReadDeposit:       a.ReadDeposit,
-		transfer.ActivityReadBurn:          a.ReadBurn,
-		transfer.ActivityPriorRecord:       a.PriorRecord,
-		transfer.ActivityReserve:           a.Reserve,
-		transfer.ActivityFindOrder:         a.FindOrder,
-		transfer.ActivityCreateOrder:       a.CreateOrder,
-		transfer.ActivityAwaitOrder:        a.AwaitOrder,
-		transfer.ActivityVerifyDestination: a.VerifyDestination,
-		transfer.ActivityProject:           a.Project,
-	} {
-		w.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
-	}
-}
-
-// RegisterSigner registers a node's signing activity on its signer queue.
-func RegisterSigner(w worker.Registry, s *activities.Signer) {
-	w.RegisterActivityWithOptions(s.Sign, activity.RegisterOptions{Name: transfer.ActivitySign})
 }

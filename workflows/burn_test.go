@@ -12,15 +12,16 @@ import (
 
 const burnHash = "0xBEEF00000000000000000000000000000000000000000000000000000000CAFE"
 
-func validBurn() transfer.Burn {
-	return transfer.Burn{
+func validBurn() transfer.Reading {
+	return transfer.Reading{
 		Sender: "0x3333333333333333333333333333333333333333", Recipient: sender,
-		Amount: 3_000_000, ReturnAmount: 2_990_000, Kind: "burn", BlockHash: "0xblock",
+		Amount: 3_000_000, PayAmount: 2_990_000, Class: transfer.ClassBurn,
 	}
 }
 
 func startBurn(env *testsuite.TestWorkflowEnvironment, pos int) {
-	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.BurnWorkflowID(burnHash, pos)})
+	startedID = transfer.BurnWorkflowID(burnHash, pos)
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
 	env.ExecuteWorkflow(transfer.BurnWorkflowType, transfer.BurnInput{TxHash: burnHash, LogPosition: pos, Settings: testSettings()})
 }
 
@@ -64,7 +65,7 @@ func TestBurnReorgedOutBeforeConfirmationNeverReturnsPOKT(t *testing.T) {
 
 func TestBurnAtOrBelowFeeIsInvalid(t *testing.T) {
 	f := newFakeBridge()
-	f.burn = transfer.Burn{Sender: "0x33", Recipient: sender, Amount: 10_000, Kind: "invalid", Reason: "amount 10000 is at or below the fee"}
+	f.burn = transfer.Reading{Sender: "0x33", Recipient: sender, Amount: 10_000, Class: transfer.ClassInvalid, Reason: "amount 10000 is at or below the fee"}
 	env := newEnv(t, f)
 	startBurn(env, 0)
 
@@ -77,7 +78,7 @@ func TestFailedBurnTxFails(t *testing.T) {
 	f := newFakeBridge()
 	f.burn = validBurn()
 	env := newEnv(t, f)
-	env.OnActivity(transfer.ActivityReadBurn, mockAny, mockAny).Return(transfer.Burn{
+	env.OnActivity(transfer.ActivityReadBurn, mockAny, mockAny).Return(transfer.Reading{
 		Source: transfer.SourceCheck{Found: true, Success: false, Canonical: true, Height: 100, Head: 120, Confirmations: 21},
 	}, nil)
 	startBurn(env, 0)

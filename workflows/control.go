@@ -33,7 +33,7 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 	err := workflow.SetUpdateHandlerWithOptions(ctx, transfer.UpdateReserve,
 		func(ctx workflow.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
 			s.Handled++
-			return reserve(&s, req, workflow.Now(ctx)), nil
+			return decideReserve(&s, req, workflow.Now(ctx)), nil
 		},
 		workflow.UpdateHandlerOptions{Validator: func(req transfer.ReserveRequest) error {
 			if req.WorkflowID == "" {
@@ -66,7 +66,7 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 			var rel transfer.NonceRelease
 			if release.ReceiveAsync(&rel) {
 				s.Handled++
-				if next, nonce, ok := releaseNonce(&s, rel, workflow.Now(ctx)); ok {
+				if next, nonce, ok := takeNonceBack(&s, rel, workflow.Now(ctx)); ok {
 					// A mint that ended meanwhile cannot be told: the next
 					// release (or its own re-reserve) moves the queue on.
 					notify(next, transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
@@ -123,10 +123,10 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 	}
 }
 
-// reserve decides one request: paused first, then the single-transfer
+// decideReserve decides one request: paused first, then the single-transfer
 // limit, then the rolling cap, then for a mint its recipient's nonce lease.
 // Asking twice for one transfer is answered the same way.
-func reserve(s *transfer.ControlState, req transfer.ReserveRequest, now time.Time) transfer.ReserveResult {
+func decideReserve(s *transfer.ControlState, req transfer.ReserveRequest, now time.Time) transfer.ReserveResult {
 	if s.Paused {
 		if !containsString(s.Waiting, req.WorkflowID) {
 			s.Waiting = append(s.Waiting, req.WorkflowID)
@@ -176,9 +176,9 @@ func leaseNonce(s *transfer.ControlState, req transfer.ReserveRequest, now time.
 	return transfer.ReserveResult{Decision: transfer.ReserveGranted, Nonce: r.HolderNonce}
 }
 
-// releaseNonce takes a mint's lease back and hands it to the next queued
+// takeNonceBack takes a mint's lease back and hands it to the next queued
 // mint, whose ID and nonce it returns (ok false when nobody waits).
-func releaseNonce(s *transfer.ControlState, rel transfer.NonceRelease, now time.Time) (next string, nonce uint64, ok bool) {
+func takeNonceBack(s *transfer.ControlState, rel transfer.NonceRelease, now time.Time) (next string, nonce uint64, ok bool) {
 	r := recipientNonces(s, rel.Recipient, now)
 	if r.Holder != rel.WorkflowID {
 		return "", 0, false

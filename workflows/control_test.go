@@ -16,7 +16,7 @@ import (
 func newControlEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 	t.Helper()
 	env := newTestEnv(t)
-	env.RegisterWorkflowWithOptions(ControlWorkflow, workflow.RegisterOptions{Name: transfer.ControlWorkflowType})
+	RegisterWorkflows(env, testTrust(9))
 	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.ControlWorkflowID})
 	return env
 }

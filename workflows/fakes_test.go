@@ -2,6 +2,8 @@ package workflows
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,11 +14,9 @@ import (
 
 	"github.com/stretchr/testify/mock"
 	"github.com/stretchr/testify/require"
-	"go.temporal.io/sdk/activity"
 	tlog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/wpokt/bridge/transfer"
 )
@@ -28,8 +28,8 @@ import (
 type fakeBridge struct {
 	mu sync.Mutex
 
-	deposit transfer.Deposit
-	burn    transfer.Burn
+	deposit transfer.Reading
+	burn    transfer.Reading
 	// confirmationsPerRead is how far the chain moves between two reads.
 	confirmationsPerRead int64
 	// vanishAfterReads makes the source tx disappear (a reorg) after that
@@ -56,7 +56,7 @@ type fakeBridge struct {
 	// nonce is what the control workflow leases to a mint.
 	nonce uint64
 	// reports, when set, are the 12 nodes' readings (else all alike).
-	reports []transfer.Report
+	reports []transfer.Reading
 
 	await     transfer.AwaitOrderResult
 	verifyErr error
@@ -85,34 +85,34 @@ func (f *fakeBridge) source() transfer.SourceCheck {
 	return transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: 100, Head: 100 + conf - 1, Confirmations: conf}
 }
 
-func (f *fakeBridge) ReadDeposit(_ context.Context, hash string) (transfer.Deposit, error) {
+func (f *fakeBridge) ReadDeposit(_ context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d := f.deposit
-	d.TxHash = hash
+	d.TxHash = ref.TxHash
 	d.Source = f.source()
 	if !d.Source.Found {
-		return transfer.Deposit{Source: d.Source}, nil
+		return transfer.Reading{Source: d.Source}, nil
 	}
-	if d.Kind == "failed" {
+	if d.Class == transfer.ClassFailed {
 		d.Source.Success = false
 	}
 	return d, nil
 }
 
-func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Burn, error) {
+func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	b := f.burn
 	b.TxHash, b.LogPosition = ref.TxHash, ref.LogPosition
 	b.Source = f.source()
 	if !b.Source.Found {
-		return transfer.Burn{Source: b.Source}, nil
+		return transfer.Reading{Source: b.Source}, nil
 	}
 	return b, nil
 }
 
-func (f *fakeBridge) PriorRecord(context.Context, string) (transfer.PriorRecord, error) {
+func (f *fakeBridge) PriorRecord(context.Context, transfer.TransferRef) (transfer.PriorRecord, error) {
 	return f.prior, nil
 }
 
@@ -144,13 +144,13 @@ func (f *fakeBridge) mintReserves() int {
 	return n
 }
 
-func (f *fakeBridge) FindOrder(_ context.Context, externalID string) (transfer.OrderRef, error) {
+func (f *fakeBridge) FindOrder(_ context.Context, ref transfer.TransferRef) (transfer.OrderRef, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.existing != nil {
 		return *f.existing, nil
 	}
-	if o, ok := f.orders[externalID]; ok {
+	if o, ok := f.orders[ref.WorkflowID]; ok {
 		return o, nil
 	}
 	return transfer.OrderRef{}, nil
@@ -162,7 +162,7 @@ func (f *fakeBridge) CreateOrder(_ context.Context, spec transfer.OrderSpec) (tr
 	o, ok := f.orders[spec.ExternalID]
 	if !ok {
 		f.creates++
-		o = transfer.OrderRef{OrderID: fmt.Sprintf("order-%d", f.creates), Status: "working", Spec: spec, Found: true}
+		o = transfer.OrderRef{OrderID: fmt.Sprintf("order-%d", f.creates), Status: "working", Spec: spec, Found: true, NeedsSignatures: true}
 		f.orders[spec.ExternalID] = o
 	}
 	if f.createFails > 0 {
@@ -229,18 +229,33 @@ func (f *fakeBridge) statuses() []transfer.Status {
 }
 
 func (f *fakeBridge) register(env *testsuite.TestWorkflowEnvironment) {
-	for name, fn := range map[string]any{
-		transfer.ActivityReadDeposit: f.ReadDeposit, transfer.ActivityReadBurn: f.ReadBurn,
-		transfer.ActivityPriorRecord: f.PriorRecord, transfer.ActivityReserve: f.Reserve,
-		transfer.ActivityFindOrder:   f.FindOrder,
-		transfer.ActivityCreateOrder: f.CreateOrder, transfer.ActivitySign: f.Sign,
-		transfer.ActivityAwaitOrder: f.AwaitOrder, transfer.ActivityVerifyDestination: f.VerifyDestination,
-		transfer.ActivityProject: f.Project,
-	} {
-		env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
+	RegisterSharedActivities(env, f)
+	RegisterSigner(env, f)
+	RegisterWorkflows(env, testTrust(9))
+}
+
+// nodeKey is a node's reading key in these tests, derived from its name.
+func nodeKey(node string) ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("test reading key of " + node))
+	return ed25519.NewKeyFromSeed(seed[:])
+}
+
+// testTrust is the signing set of the twelve test nodes.
+func testTrust(threshold int) Trust {
+	keys := transfer.NodeKeys{}
+	for _, n := range nodes {
+		keys[n] = nodeKey(n).Public().(ed25519.PublicKey)
 	}
-	env.RegisterWorkflowWithOptions(MintWorkflow, workflow.RegisterOptions{Name: transfer.MintWorkflowType})
-	env.RegisterWorkflowWithOptions(BurnWorkflow, workflow.RegisterOptions{Name: transfer.BurnWorkflowType})
+	return NewTrust(threshold, keys)
+}
+
+// startedID is the ID of the workflow the test started last: the readings
+// the test sends are signed for it.
+var startedID string
+
+// signedSeen is node's reading, signed with its key for the started workflow.
+func signedSeen(node string, height int64, rep transfer.Reading) transfer.SeenSignal {
+	return transfer.SeenSignal{NodeID: node, Height: height, Report: rep}.Sign(startedID, nodeKey(node))
 }
 
 var mockAny = mock.Anything
@@ -250,7 +265,7 @@ var nodes = []string{"node-1", "node-2", "node-3", "node-4", "node-5", "node-6",
 func testSettings() transfer.Settings {
 	return transfer.Settings{
 		Confirmations: 3, BlockTime: 10 * time.Second, PollInterval: time.Second,
-		Signers: nodes, Threshold: 9, SignerRetryMax: 10 * time.Second, OrderPollInterval: time.Second,
+		SignerRetryMax: 10 * time.Second, OrderPollInterval: time.Second,
 	}
 }
 
@@ -260,19 +275,19 @@ const (
 	sender      = "2222222222222222222222222222222222222222"
 )
 
-func validDeposit() transfer.Deposit {
-	return transfer.Deposit{
-		Sender: sender, Kind: "mint", Recipient: recipient,
-		Amount: 12_500_000, MintAmount: 12_500_000,
+func validDeposit() transfer.Reading {
+	return transfer.Reading{
+		Sender: sender, Class: transfer.ClassMint, Recipient: recipient,
+		Amount: 12_500_000, PayAmount: 12_500_000,
 		Memo: `{"address":"` + recipient + `","chain_id":"1"}`,
 	}
 }
 
 // report is the reading every node's scanner sends of the fake transfer.
-func (f *fakeBridge) report() transfer.Report {
+func (f *fakeBridge) report() transfer.Reading {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.burn.Kind != "" {
+	if f.burn.Class != "" {
 		return f.burn.Report()
 	}
 	return f.deposit.Report()
@@ -298,7 +313,7 @@ func sendReports(env *testsuite.TestWorkflowEnvironment, f *fakeBridge) {
 			if f.reports != nil {
 				rep = f.reports[i]
 			}
-			env.SignalWorkflow(transfer.SignalSeen, transfer.SeenSignal{NodeID: node, Height: 100, Report: rep})
+			env.SignalWorkflow(transfer.SignalSeen, signedSeen(node, 100, rep))
 		}
 	}, 0)
 }
@@ -315,7 +330,7 @@ func newTestEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 
 func seen(env *testsuite.TestWorkflowEnvironment, node string, height int64) {
 	env.RegisterDelayedCallback(func() {
-		env.SignalWorkflow(transfer.SignalSeen, transfer.SeenSignal{NodeID: node, Height: height})
+		env.SignalWorkflow(transfer.SignalSeen, signedSeen(node, height, transfer.Reading{}))
 	}, 0)
 }
 

@@ -16,7 +16,8 @@ import (
 )
 
 func startMint(env *testsuite.TestWorkflowEnvironment) {
-	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
+	startedID = transfer.MintWorkflowID(depositHash)
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
 	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: testSettings()})
 }
 
@@ -47,7 +48,7 @@ func TestMintHappyPath(t *testing.T) {
 		transfer.StatusDetected, transfer.StatusConfirmed, transfer.StatusStarted, transfer.StatusSigned, transfer.StatusExecuted,
 	}, f.statuses())
 	require.Equal(t, transfer.StatusExecuted, f.projected[len(f.projected)-1].Status)
-	require.Equal(t, "mint", f.projected[len(f.projected)-1].Classification)
+	require.Equal(t, transfer.ClassMint, f.projected[len(f.projected)-1].Classification)
 }
 
 func TestMintWaitsForConfirmationsWithTimers(t *testing.T) {
@@ -66,9 +67,9 @@ func TestMintWaitsForConfirmationsWithTimers(t *testing.T) {
 
 func TestInvalidMemoIsRefundedMinusFee(t *testing.T) {
 	f := newFakeBridge()
-	f.deposit = transfer.Deposit{
-		Sender: sender, Kind: "refund", Reason: "memo is not JSON",
-		Amount: 5_000_000, RefundAmount: 4_990_000, Memo: "hello",
+	f.deposit = transfer.Reading{
+		Sender: sender, Recipient: sender, Class: transfer.ClassRefund, Reason: "memo is not JSON",
+		Amount: 5_000_000, PayAmount: 4_990_000, Memo: "hello",
 	}
 	env := newEnv(t, f)
 	startMint(env)
@@ -82,12 +83,12 @@ func TestInvalidMemoIsRefundedMinusFee(t *testing.T) {
 	require.Equal(t, sender, spec.Recipient)
 	require.EqualValues(t, 4_990_000, spec.Amount)
 	require.Zero(t, f.mintReserves(), "a refund takes no mint nonce")
-	require.Equal(t, "refund", f.projected[len(f.projected)-1].Classification)
+	require.Equal(t, transfer.ClassRefund, f.projected[len(f.projected)-1].Classification)
 }
 
 func TestDustDepositIsInvalidWithoutOrder(t *testing.T) {
 	f := newFakeBridge()
-	f.deposit = transfer.Deposit{Sender: sender, Kind: "invalid", Reason: "amount 10000 is at or below the fee", Amount: 10_000}
+	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassInvalid, Reason: "amount 10000 is at or below the fee", Amount: 10_000}
 	env := newEnv(t, f)
 	startMint(env)
 
@@ -100,7 +101,7 @@ func TestDustDepositIsInvalidWithoutOrder(t *testing.T) {
 
 func TestFailedSourceTxEndsFailedWithoutOrder(t *testing.T) {
 	f := newFakeBridge()
-	f.deposit = transfer.Deposit{Sender: sender, Kind: "failed", Reason: "tx failed on chain: code 10 (insufficient funds)"}
+	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassFailed, Reason: "tx failed on chain: code 10 (insufficient funds)"}
 	env := newEnv(t, f)
 	startMint(env)
 
@@ -248,7 +249,7 @@ func TestPausedBridgeCreatesNoOrderUntilResumed(t *testing.T) {
 func TestExistingCopperOrderIsReused(t *testing.T) {
 	f := newFakeBridge()
 	f.deposit = validDeposit()
-	f.existing = &transfer.OrderRef{OrderID: "order-from-an-earlier-run", Status: "part-signed-tx-added", Found: true,
+	f.existing = &transfer.OrderRef{OrderID: "order-from-an-earlier-run", Status: "part-signed-tx-added", Found: true, NeedsSignatures: true,
 		Spec: transfer.OrderSpec{ExternalID: "mint-ab12cd34", Kind: transfer.OrderMint, Recipient: recipient, Amount: 12_500_000, Nonce: 40}}
 	env := newEnv(t, f)
 	startMint(env)
@@ -322,12 +323,12 @@ func TestReadErrorsBecomeTheReasonAndAreRetried(t *testing.T) {
 	f.nonce = 5
 	failures := 0
 	env.OnActivity(transfer.ActivityReadDeposit, mockAny, mockAny).Return(
-		func(ctx context.Context, hash string) (transfer.Deposit, error) {
+		func(ctx context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
 			if failures < 40 {
 				failures++
-				return transfer.Deposit{}, errors.New("pocket rpc: connection refused")
+				return transfer.Reading{}, errors.New("pocket rpc: connection refused")
 			}
-			return f.ReadDeposit(ctx, hash)
+			return f.ReadDeposit(ctx, ref)
 		})
 	startMint(env)
 
@@ -341,12 +342,17 @@ func TestReadErrorsBecomeTheReasonAndAreRetried(t *testing.T) {
 }
 
 func TestBadSettingsFailTheWorkflowClearly(t *testing.T) {
-	f := newFakeBridge()
-	env := newEnv(t, f)
-	s := testSettings()
-	s.Threshold = 13
-	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
+	env := newTestEnv(t)
+	RegisterWorkflows(env, testTrust(13))
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: testSettings()})
 	require.ErrorContains(t, env.GetWorkflowError(), "threshold 13 of 12 signers")
+
+	env = newTestEnv(t)
+	RegisterWorkflows(env, testTrust(9))
+	s := testSettings()
+	s.BlockTime = 0
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
+	require.ErrorContains(t, env.GetWorkflowError(), "block time")
 }
 
 func TestSignersReportedByCopperOnACompleteOrderAreRecorded(t *testing.T) {
@@ -372,7 +378,8 @@ func TestAShortSignerRetryMaxMakesAValidRetryPolicy(t *testing.T) {
 	f.nonce = 1
 	s := testSettings()
 	s.SignerRetryMax = 200 * time.Millisecond
-	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: transfer.MintWorkflowID(depositHash)})
+	startedID = transfer.MintWorkflowID(depositHash)
+	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
 	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: s})
 	st := result(t, env)
 	require.Equal(t, transfer.StatusExecuted, st.Status)
@@ -434,7 +441,7 @@ func TestMintReleasesItsNonceLease(t *testing.T) {
 
 func TestFinalStatusIsProjectedEvenAfterDatabaseErrors(t *testing.T) {
 	f := newFakeBridge()
-	f.deposit = transfer.Deposit{Sender: sender, Kind: "invalid", Reason: "amount at or below the fee", Amount: 10_000}
+	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassInvalid, Reason: "amount at or below the fee", Amount: 10_000}
 	env := newEnv(t, f)
 	failures := 0
 	env.OnActivity(transfer.ActivityProject, mockAny, mockAny).Return(func(ctx context.Context, st transfer.State) error {
@@ -455,11 +462,11 @@ func TestTheOrderFollowsWhatTheNodesAgreeOnNotTheWorkflowsNode(t *testing.T) {
 	// The node running the workflow reads 13 POKT to a thief; the twelve
 	// scanners read the truth.
 	lie := validDeposit()
-	lie.Amount, lie.MintAmount, lie.Recipient = 13_000_000, 13_000_000, "0x9999999999999999999999999999999999999999"
+	lie.Amount, lie.PayAmount, lie.Recipient = 13_000_000, 13_000_000, "0x9999999999999999999999999999999999999999"
 	f.deposit = validDeposit()
 	truth := f.report()
 	f.deposit = lie
-	f.reports = make([]transfer.Report, 12)
+	f.reports = make([]transfer.Reading, 12)
 	for i := range f.reports {
 		f.reports[i] = truth
 	}
@@ -481,7 +488,7 @@ func TestNoOrderUntilThresholdNodesReadTheTransferAlike(t *testing.T) {
 	truth := f.report()
 	other := truth
 	other.PayAmount, other.Amount = 1, 1
-	f.reports = make([]transfer.Report, 12)
+	f.reports = make([]transfer.Reading, 12)
 	for i := range f.reports {
 		f.reports[i] = truth
 		if i >= 8 {

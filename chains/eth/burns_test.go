@@ -13,7 +13,7 @@ import (
 	"github.com/wpokt/bridge/chains/eth/ethtest"
 )
 
-var pokt = common.HexToAddress("0x00000000000000000000000000000000000Af7e0")
+var poktTo = common.HexToAddress("0x00000000000000000000000000000000000Af7e0")
 
 func TestBurnsScansInChunks(t *testing.T) {
 	c := ethtest.NewChain(t, ethtest.Options{})
@@ -25,11 +25,11 @@ func TestBurnsScansInChunks(t *testing.T) {
 	want := map[uint64]eth.Burn{}
 	for i, n := range blocks {
 		commitUntil(t, c, n-1)
-		r := c.MustSucceed(t, c.Mine(t, c.Burn(t, user, big64(int64(i+1)), pokt)))
+		r := c.MustSucceed(t, c.Mine(t, c.Burn(t, user, big64(int64(i+1)), poktTo)))
 		require.Equal(t, n, r.BlockNumber.Uint64())
 		want[n] = eth.Burn{
 			TxHash: r.TxHash, BlockNumber: n, BlockHash: r.BlockHash, LogIndex: r.Logs[len(r.Logs)-1].Index,
-			Amount: big64(int64(i + 1)), PoktAddress: pokt, From: user.Address,
+			Amount: big64(int64(i + 1)), PoktAddress: poktTo, From: user.Address,
 		}
 	}
 
@@ -74,8 +74,8 @@ func TestBurnsPositionWithinTransaction(t *testing.T) {
 	c.Mint(t, c.Users[1].Address, big64(50), big64(1))
 
 	// One block: a single burn and a tx with three burns and three decoys.
-	single := c.Burn(t, c.Users[1], big64(50), pokt)
-	multi := c.BurnMany(t, c.Users[0], burner, []*big.Int{big64(5), big64(6), big64(7)}, pokt)
+	single := c.Burn(t, c.Users[1], big64(50), poktTo)
+	multi := c.BurnMany(t, c.Users[0], burner, []*big.Int{big64(5), big64(6), big64(7)}, poktTo)
 	c.Commit(1)
 	rs := c.MustSucceed(t, c.Receipt(t, single.Hash()))
 	rm := c.MustSucceed(t, c.Receipt(t, multi.Hash()))
@@ -111,7 +111,7 @@ func TestBurnsPositionWithinTransaction(t *testing.T) {
 		require.True(t, ok, "no burn %s/%d", tt.tx, tt.pos)
 		assert.Equal(t, big64(tt.amount), b.Amount)
 		assert.Equal(t, tt.from, b.From)
-		assert.Equal(t, pokt, b.PoktAddress)
+		assert.Equal(t, poktTo, b.PoktAddress)
 
 		check, err := cl.CheckBurn(context.Background(), tt.tx, tt.pos)
 		require.NoError(t, err)
@@ -131,7 +131,7 @@ func TestBurnsRejectsReversedRange(t *testing.T) {
 func TestCheckBurnConfirmations(t *testing.T) {
 	c := ethtest.NewChain(t, ethtest.Options{})
 	user := c.Users[0]
-	r := c.MintAndBurn(t, user, big64(1_000), pokt)
+	r := c.MintAndBurn(t, user, big64(1_000), poktTo)
 	n := r.BlockNumber.Uint64()
 	cl := c.DialHTTP(t, c.Options())
 
@@ -147,7 +147,7 @@ func TestCheckBurnConfirmations(t *testing.T) {
 		assert.False(t, check.Confirmed(extra+2))
 		assert.Equal(t, eth.Burn{
 			TxHash: r.TxHash, BlockNumber: n, BlockHash: r.BlockHash, LogIndex: r.Logs[1].Index,
-			Amount: big64(1_000), PoktAddress: pokt, From: user.Address,
+			Amount: big64(1_000), PoktAddress: poktTo, From: user.Address,
 		}, check.Burn)
 	}
 }
@@ -155,7 +155,7 @@ func TestCheckBurnConfirmations(t *testing.T) {
 func TestCheckBurnErrors(t *testing.T) {
 	c := ethtest.NewChain(t, ethtest.Options{})
 	mint := c.Mint(t, c.Users[0].Address, big64(1_000), big64(1))
-	burn := c.MustSucceed(t, c.Mine(t, c.Burn(t, c.Users[0], big64(10), pokt)))
+	burn := c.MustSucceed(t, c.Mine(t, c.Burn(t, c.Users[0], big64(10), poktTo)))
 	cl := c.DialHTTP(t, c.Options())
 
 	tests := []struct {
@@ -182,7 +182,7 @@ func TestCheckBurnRevertedTx(t *testing.T) {
 	c := ethtest.NewChain(t, ethtest.Options{})
 	user := c.Users[0]
 	// Mined anyway although it burns more than the balance: status 0, no logs.
-	tx := c.Send(t, user, ethtest.Tx{To: &c.WPOKT, Data: c.Token.PackBurnAndBridge(big64(1), pokt), Gas: 200_000})
+	tx := c.Send(t, user, ethtest.Tx{To: &c.WPOKT, Data: c.Token.PackBurnAndBridge(big64(1), poktTo), Gas: 200_000})
 	r := c.Mine(t, tx)
 	cl := c.DialHTTP(t, c.Options())
 

@@ -66,7 +66,7 @@ func TestCheckBurnAgainstOddNodes(t *testing.T) {
 	burnLog := func(mod func(*types.Log)) *types.Log {
 		l := &types.Log{
 			Address:     wpoktAddr,
-			Topics:      []common.Hash{burnTopic, common.BigToHash(big64(77)), addressTopic(pokt), addressTopic(from)},
+			Topics:      []common.Hash{burnTopic, common.BigToHash(big64(77)), addressTopic(poktTo), addressTopic(from)},
 			BlockNumber: 7, TxHash: txHash, BlockHash: blockHash, Index: 3,
 		}
 		if mod != nil {
@@ -207,7 +207,7 @@ func TestBurnsRejectsOddLogs(t *testing.T) {
 	wpoktAddr := common.HexToAddress("0x000000000000000000000000000000000000c0de")
 	good := types.Log{
 		Address:     wpoktAddr,
-		Topics:      []common.Hash{token.Events["BurnAndBridge"].ID, common.BigToHash(big64(1)), addressTopic(pokt), addressTopic(pokt)},
+		Topics:      []common.Hash{token.Events["BurnAndBridge"].ID, common.BigToHash(big64(1)), addressTopic(poktTo), addressTopic(poktTo)},
 		BlockNumber: 5, TxHash: common.HexToHash("0xaa"), BlockHash: common.HexToHash("0xbb"), Index: 1,
 	}
 	tests := []struct {
@@ -216,7 +216,7 @@ func TestBurnsRejectsOddLogs(t *testing.T) {
 	}{
 		{"outside the range asked", func(l *types.Log) { l.BlockNumber = 11 }},
 		{"removed", func(l *types.Log) { l.Removed = true }},
-		{"another contract", func(l *types.Log) { l.Address = pokt }},
+		{"another contract", func(l *types.Log) { l.Address = poktTo }},
 		{"another event", func(l *types.Log) { l.Topics[0] = token.Events["Minted"].ID }},
 	}
 	for _, tt := range tests {

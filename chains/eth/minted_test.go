@@ -23,7 +23,7 @@ func TestVerifyMinted(t *testing.T) {
 	// Mined although it reuses nonce 1: status 0.
 	replay := c.Send(t, c.Minter, ethtest.Tx{To: &c.WPOKT, Data: eth.EncodeMintCall(user, big64(1_500_000), big64(1)), Gas: 200_000})
 	c.Mine(t, replay)
-	burn := c.MustSucceed(t, c.Mine(t, c.Burn(t, c.Users[0], big64(1), pokt)))
+	burn := c.MustSucceed(t, c.Mine(t, c.Burn(t, c.Users[0], big64(1), poktTo)))
 	cl := c.DialHTTP(t, c.Options())
 
 	check, err := cl.VerifyMinted(context.Background(), mint.TxHash, user, big64(1_500_000), big64(1))

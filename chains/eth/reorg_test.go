@@ -51,7 +51,7 @@ func TestReorgDropsBurn(t *testing.T) {
 	c.Mint(t, user.Address, big64(1_000), big64(1))
 	parent := c.Head(t)
 
-	burn := c.Burn(t, user, big64(400), pokt)
+	burn := c.Burn(t, user, big64(400), poktTo)
 	r := c.MustSucceed(t, c.Mine(t, burn))
 	c.Commit(2)
 	cl := c.DialHTTP(t, c.Options())
@@ -90,7 +90,7 @@ func TestReorgRemintsBurn(t *testing.T) {
 	burner := c.DeployMultiBurner(t, big64(1_000))
 	parent := c.Head(t)
 
-	multi := c.BurnMany(t, c.Users[0], burner, []*big.Int{big64(30), big64(40)}, pokt)
+	multi := c.BurnMany(t, c.Users[0], burner, []*big.Int{big64(30), big64(40)}, poktTo)
 	old := c.MustSucceed(t, c.Mine(t, multi))
 	c.Commit(1)
 	cl := c.DialHTTP(t, c.Options())

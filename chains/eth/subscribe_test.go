@@ -36,7 +36,7 @@ func TestSubscribeBurns(t *testing.T) {
 	require.NoError(t, err)
 	defer sub.Unsubscribe()
 
-	multi := c.MustSucceed(t, c.Mine(t, c.BurnMany(t, user, burner, []*big.Int{big64(1), big64(2)}, pokt)))
+	multi := c.MustSucceed(t, c.Mine(t, c.BurnMany(t, user, burner, []*big.Int{big64(1), big64(2)}, poktTo)))
 	for pos := range 2 {
 		b := receiveBurn(t, ch)
 		assert.Equal(t, multi.TxHash, b.TxHash)
@@ -47,11 +47,11 @@ func TestSubscribeBurns(t *testing.T) {
 	}
 
 	parent := c.Head(t)
-	tx := c.Burn(t, user, big64(200), pokt)
+	tx := c.Burn(t, user, big64(200), poktTo)
 	single := c.MustSucceed(t, c.Mine(t, tx))
 	want := eth.Burn{
 		TxHash: single.TxHash, BlockNumber: single.BlockNumber.Uint64(), BlockHash: single.BlockHash,
-		LogIndex: single.Logs[1].Index, Amount: big64(200), PoktAddress: pokt, From: user.Address,
+		LogIndex: single.Logs[1].Index, Amount: big64(200), PoktAddress: poktTo, From: user.Address,
 	}
 	assert.Equal(t, want, receiveBurn(t, ch))
 

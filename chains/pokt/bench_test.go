@@ -1,6 +1,10 @@
 package pokt
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/wpokt/bridge/transfer"
+)
 
 const benchMemo = `{"address":"0x3891f46Ab2C34A6340221a7fdeF517CE97efbcF5","chain_id":"1"}`
 
@@ -19,7 +23,7 @@ func BenchmarkClassifyDeposit(b *testing.B) {
 		To: rules.Vault, Amount: 12_500_000, Fee: 10_000, Memo: benchMemo}
 	b.ReportAllocs()
 	for b.Loop() {
-		if d := ClassifyDeposit(tx, rules); d.Kind != DepositMint {
+		if d := ClassifyDeposit(tx, rules); d.Class != transfer.ClassMint {
 			b.Fatal(d.Reason)
 		}
 	}

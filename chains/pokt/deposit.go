@@ -1,6 +1,8 @@
 package pokt
 
 import (
+	"github.com/wpokt/bridge/transfer"
+
 	"errors"
 	"fmt"
 )
@@ -46,40 +48,6 @@ func (r DepositRules) Validate() error {
 	return nil
 }
 
-// DepositKind is what becomes of a deposit.
-type DepositKind string
-
-const (
-	// DepositMint: mint MintAmount wPOKT to Recipient.
-	DepositMint DepositKind = "mint"
-	// DepositRefund: send RefundAmount back to RefundTo.
-	DepositRefund DepositKind = "refund"
-	// DepositInvalid: nothing can be done (amount at or below the fee); the
-	// transfer ends invalid with Reason.
-	DepositInvalid DepositKind = "invalid"
-	// DepositFailed: not a deposit that moved funds to the vault (the tx
-	// failed, or is not a send to the vault); no order is ever made for it.
-	DepositFailed DepositKind = "failed"
-)
-
-// Deposit is the verdict on one tx.
-type Deposit struct {
-	Kind DepositKind
-	// Reason says why the deposit is not a mint; empty for a mint.
-	Reason string
-	// Recipient is the EIP-55 Ethereum address to mint to (Kind mint only).
-	Recipient string
-	// Amount is what the tx sent, in upokt.
-	Amount uint64
-	// MintAmount is the wPOKT to mint, in its 6-decimal units (Kind mint).
-	MintAmount uint64
-	// RefundAmount is Amount - fee, or Amount when the vault pays the fee
-	// (Kind refund).
-	RefundAmount uint64
-	// RefundTo is the sender, who gets the refund (Kind refund).
-	RefundTo string
-}
-
 // ClassifyDeposit decides what becomes of tx under rules. It is a pure
 // function: the workflow calls it to classify a deposit and every signer
 // calls it again, independently, before co-signing. The order of the checks:
@@ -91,42 +59,42 @@ type Deposit struct {
 //  5. a memo that ParseMemo refuses: refund, with the memo error as reason;
 //  6. amount above MaxMintUpokt (when set): refund;
 //  7. otherwise: mint Amount to the memo's address.
-func ClassifyDeposit(tx Tx, rules DepositRules) Deposit {
-	d := Deposit{Amount: tx.Amount}
-	fail := func(kind DepositKind, reason string) Deposit {
-		d.Kind, d.Reason = kind, reason
+func ClassifyDeposit(tx Tx, rules DepositRules) transfer.Reading {
+	d := transfer.Reading{Amount: tx.Amount}
+	fail := func(class transfer.Class, reason string) transfer.Reading {
+		d.Class, d.Reason = class, reason
 		return d
 	}
 	if err := rules.Validate(); err != nil {
-		return fail(DepositFailed, fmt.Sprintf("invalid %v", err))
+		return fail(transfer.ClassFailed, fmt.Sprintf("invalid %v", err))
 	}
 	vault, _ := NormalizeAddress(rules.Vault) // valid: checked by Validate
 	if !tx.Success() {
-		return fail(DepositFailed, fmt.Sprintf("source tx failed on chain: code %d codespace %q", tx.Code, tx.Codespace))
+		return fail(transfer.ClassFailed, fmt.Sprintf("source tx failed on chain: code %d codespace %q", tx.Code, tx.Codespace))
 	}
 	if !tx.IsSend() {
-		return fail(DepositFailed, "not a deposit: "+tx.NotASend)
+		return fail(transfer.ClassFailed, "not a deposit: "+tx.NotASend)
 	}
 	if !SameAddress(tx.To, vault) {
-		return fail(DepositFailed, "not a deposit: not sent to the vault")
+		return fail(transfer.ClassFailed, "not a deposit: not sent to the vault")
 	}
 	from, err := NormalizeAddress(tx.From)
 	if err != nil {
-		return fail(DepositFailed, "not a deposit: invalid sender address")
+		return fail(transfer.ClassFailed, "not a deposit: invalid sender address")
 	}
 	if SameAddress(from, vault) {
-		return fail(DepositFailed, "not a deposit: sent by the vault itself")
+		return fail(transfer.ClassFailed, "not a deposit: sent by the vault itself")
 	}
 	if tx.Amount <= rules.FeeUpokt {
-		return fail(DepositInvalid, "amount at or below the fee, not refundable")
+		return fail(transfer.ClassInvalid, "amount at or below the fee, not refundable")
 	}
-	refund := func(reason string) Deposit {
-		d.Kind, d.Reason = DepositRefund, reason
-		d.RefundAmount = tx.Amount - rules.FeeUpokt
+	refund := func(reason string) transfer.Reading {
+		d.Class, d.Reason = transfer.ClassRefund, reason
+		d.PayAmount = tx.Amount - rules.FeeUpokt
 		if rules.VaultPaysFee {
-			d.RefundAmount = tx.Amount
+			d.PayAmount = tx.Amount
 		}
-		d.RefundTo = from
+		d.Recipient = from
 		return d
 	}
 	recipient, err := ParseMemo(tx.Memo, rules.EthChainID)
@@ -136,8 +104,28 @@ func ClassifyDeposit(tx Tx, rules DepositRules) Deposit {
 	if rules.MaxMintUpokt != 0 && tx.Amount > rules.MaxMintUpokt {
 		return refund(fmt.Sprintf("amount %d above the maximum %d", tx.Amount, rules.MaxMintUpokt))
 	}
-	d.Kind = DepositMint
+	d.Class = transfer.ClassMint
 	d.Recipient = recipient
-	d.MintAmount = tx.Amount
+	d.PayAmount = tx.Amount
 	return d
 }
+
+// ReadDeposit is a node's whole reading of a deposit: the tx's place on
+// chain (head is the node's latest height) and its classification. It is
+// the one conversion from a Pocket tx to the reading the workflow, the
+// scanner's report and the signer compare.
+func ReadDeposit(tx Tx, head int64, rules DepositRules) transfer.Reading {
+	r := ClassifyDeposit(tx, rules)
+	r.Source = transfer.SourceCheck{
+		Found: true, Success: tx.Success(), Canonical: true,
+		Height: tx.Height, Head: head, Confirmations: Confirmations(tx.Height, head),
+	}
+	r.TxHash, r.Sender, r.Memo = tx.Hash, tx.From, tx.Memo
+	return r
+}
+
+// Confirmations counts the blocks from the tx's own to the head, both
+// included: a tx in the head block has 1. (Production wPOKT counts
+// head - height, one fewer; the configured number here is one more block
+// of margin against a lagging RPC.)
+func Confirmations(height, head int64) int64 { return max(0, head-height+1) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/wpokt/bridge/transfer"
 )
 
 func TestClassifyDeposit(t *testing.T) {
@@ -23,50 +24,50 @@ func TestClassifyDeposit(t *testing.T) {
 		name   string
 		tx     Tx
 		rules  DepositRules
-		want   Deposit
+		want   transfer.Reading
 		reason string // a part of the reason, when the reason is not given in want
 	}{
-		{"mint", good, rules, Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 5_000_000, MintAmount: 5_000_000}, ""},
+		{"mint", good, rules, transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 5_000_000, PayAmount: 5_000_000}, ""},
 		{"mint, lower-case memo address", with(func(tx *Tx) { tx.Memo = memoOf(strings.ToLower(checksummed), "1") }), rules,
-			Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 5_000_000, MintAmount: 5_000_000}, ""},
+			transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 5_000_000, PayAmount: 5_000_000}, ""},
 		{"mint at the maximum", with(func(tx *Tx) { tx.Amount = 100_000_000 }), rules,
-			Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 100_000_000, MintAmount: 100_000_000}, ""},
+			transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 100_000_000, PayAmount: 100_000_000}, ""},
 		{"mint just above the fee", with(func(tx *Tx) { tx.Amount = 10001 }), rules,
-			Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 10001, MintAmount: 10001}, ""},
+			transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 10001, PayAmount: 10001}, ""},
 		{"no maximum", with(func(tx *Tx) { tx.Amount = 1 << 62 }), DepositRules{EthChainID: 1, FeeUpokt: 10000, Vault: recordedVault},
-			Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 1 << 62, MintAmount: 1 << 62}, ""},
+			transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 1 << 62, PayAmount: 1 << 62}, ""},
 		{"vault in rules with 0x and upper case", good, DepositRules{EthChainID: 1, FeeUpokt: 10000, Vault: "0x" + strings.ToUpper(recordedVault)},
-			Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 5_000_000, MintAmount: 5_000_000}, ""},
+			transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 5_000_000, PayAmount: 5_000_000}, ""},
 		{"failed tx", with(func(tx *Tx) { tx.Code, tx.Codespace = 10, "sdk" }), rules,
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "code 10"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "code 10"},
 		{"not a send", with(func(tx *Tx) { tx.NotASend = `message type "dao_tranfer" is not a send` }), rules,
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "not a send"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "not a send"},
 		{"not to the vault", with(func(tx *Tx) { tx.To = recordedOther }), rules,
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "not sent to the vault"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "not sent to the vault"},
 		{"from the vault to itself", with(func(tx *Tx) { tx.From = recordedVault }), rules,
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "by the vault itself"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "by the vault itself"},
 		{"bad sender", with(func(tx *Tx) { tx.From = "" }), rules,
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "sender"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "sender"},
 		{"amount at the fee", with(func(tx *Tx) { tx.Amount = 10000 }), rules,
-			Deposit{Kind: DepositInvalid, Reason: "amount at or below the fee, not refundable", Amount: 10000}, ""},
+			transfer.Reading{Class: transfer.ClassInvalid, Reason: "amount at or below the fee, not refundable", Amount: 10000}, ""},
 		{"amount below the fee, bad memo", with(func(tx *Tx) { tx.Amount = 5; tx.Memo = "junk" }), rules,
-			Deposit{Kind: DepositInvalid, Reason: "amount at or below the fee, not refundable", Amount: 5}, ""},
+			transfer.Reading{Class: transfer.ClassInvalid, Reason: "amount at or below the fee, not refundable", Amount: 5}, ""},
 		{"memo not JSON", with(func(tx *Tx) { tx.Memo = "hello" }), rules,
-			Deposit{Kind: DepositRefund, Amount: 5_000_000, RefundAmount: 4_990_000, RefundTo: recordedSender}, "not a JSON object"},
+			transfer.Reading{Class: transfer.ClassRefund, Amount: 5_000_000, PayAmount: 4_990_000, Recipient: recordedSender}, "not a JSON object"},
 		{"memo on the wrong chain", with(func(tx *Tx) { tx.Memo = memoOf(checksummed, "5") }), rules,
-			Deposit{Kind: DepositRefund, Amount: 5_000_000, RefundAmount: 4_990_000, RefundTo: recordedSender}, "chain_id 5, want 1"},
+			transfer.Reading{Class: transfer.ClassRefund, Amount: 5_000_000, PayAmount: 4_990_000, Recipient: recordedSender}, "chain_id 5, want 1"},
 		{"memo to the zero address", with(func(tx *Tx) { tx.Memo = memoOf("0x0000000000000000000000000000000000000000", "1") }), rules,
-			Deposit{Kind: DepositRefund, Amount: 5_000_000, RefundAmount: 4_990_000, RefundTo: recordedSender}, "zero address"},
+			transfer.Reading{Class: transfer.ClassRefund, Amount: 5_000_000, PayAmount: 4_990_000, Recipient: recordedSender}, "zero address"},
 		{"empty memo, one above the fee", with(func(tx *Tx) { tx.Memo = ""; tx.Amount = 10001 }), rules,
-			Deposit{Kind: DepositRefund, Amount: 10001, RefundAmount: 1, RefundTo: recordedSender}, "memo"},
+			transfer.Reading{Class: transfer.ClassRefund, Amount: 10001, PayAmount: 1, Recipient: recordedSender}, "memo"},
 		{"above the maximum", with(func(tx *Tx) { tx.Amount = 100_000_001 }), rules,
-			Deposit{Kind: DepositRefund, Amount: 100_000_001, RefundAmount: 99_990_001, RefundTo: recordedSender}, "above the maximum"},
+			transfer.Reading{Class: transfer.ClassRefund, Amount: 100_000_001, PayAmount: 99_990_001, Recipient: recordedSender}, "above the maximum"},
 		{"rules without a chain id", good, DepositRules{FeeUpokt: 10000, Vault: recordedVault},
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "invalid deposit rules"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "invalid deposit rules"},
 		{"rules without a vault", good, DepositRules{EthChainID: 1, FeeUpokt: 10000},
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "vault"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "vault"},
 		{"rules with a maximum below the fee", good, DepositRules{EthChainID: 1, FeeUpokt: 10000, MaxMintUpokt: 10000, Vault: recordedVault},
-			Deposit{Kind: DepositFailed, Amount: 5_000_000}, "max mint"},
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "max mint"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +77,7 @@ func TestClassifyDeposit(t *testing.T) {
 				got.Reason = ""
 			}
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, got.Kind == DepositMint, got.Reason == "" && tt.reason == "", "only a mint has no reason")
+			assert.Equal(t, got.Class == transfer.ClassMint, got.Reason == "" && tt.reason == "", "only a mint has no reason")
 			// Every signer recomputes it: the same input gives the same verdict.
 			again := ClassifyDeposit(tt.tx, tt.rules)
 			if tt.reason != "" {
@@ -103,22 +104,22 @@ func TestClassifyDepositVaultPaysFee(t *testing.T) {
 	tx := Tx{Hash: strings.Repeat("CD", 32), Height: 3, From: sender, To: vault, Amount: 5_000_000, Memo: "hello"}
 
 	got := ClassifyDeposit(tx, rules)
-	assert.Equal(t, DepositRefund, got.Kind)
-	assert.Equal(t, uint64(5_000_000), got.RefundAmount, "the full amount")
-	assert.Equal(t, sender, got.RefundTo)
+	assert.Equal(t, transfer.ClassRefund, got.Class)
+	assert.Equal(t, uint64(5_000_000), got.PayAmount, "the full amount")
+	assert.Equal(t, sender, got.Recipient)
 
 	tx.Amount = 100_000_001
-	assert.Equal(t, uint64(100_000_001), ClassifyDeposit(tx, rules).RefundAmount, "above the maximum: the full amount")
+	assert.Equal(t, uint64(100_000_001), ClassifyDeposit(tx, rules).PayAmount, "above the maximum: the full amount")
 
 	tx.Amount = 10000
-	assert.Equal(t, DepositInvalid, ClassifyDeposit(tx, rules).Kind, "at the fee: still not refundable")
+	assert.Equal(t, transfer.ClassInvalid, ClassifyDeposit(tx, rules).Class, "at the fee: still not refundable")
 
 	tx.Amount, tx.Memo = 5_000_000, memoOf(checksummed, "1")
-	assert.Equal(t, Deposit{Kind: DepositMint, Recipient: checksummed, Amount: 5_000_000, MintAmount: 5_000_000}, ClassifyDeposit(tx, rules))
+	assert.Equal(t, transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 5_000_000, PayAmount: 5_000_000}, ClassifyDeposit(tx, rules))
 
 	rules.VaultPaysFee = false
 	tx.Memo = "hello"
-	assert.Equal(t, uint64(4_990_000), ClassifyDeposit(tx, rules).RefundAmount, "Morse's rule: amount - fee")
+	assert.Equal(t, uint64(4_990_000), ClassifyDeposit(tx, rules).PayAmount, "Morse's rule: amount - fee")
 
 	assert.True(t, DefaultVaultPaysFee(Shannon))
 	assert.False(t, DefaultVaultPaysFee(Morse))

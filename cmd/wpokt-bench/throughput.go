@@ -14,7 +14,7 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 
-	"github.com/wpokt/bridge/copper/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim"
 )
 
 // counters are the cumulative costs the run reads before and after.

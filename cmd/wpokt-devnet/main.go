@@ -1,11 +1,12 @@
 // Command wpokt-devnet runs the whole bridge on this machine (see package
-// devnet) until Ctrl-C: `make dev` builds and starts it.
+// devnet) until Ctrl-C: `make dev` builds and starts it. Its subcommands
+// (deposit, burn) move the devnet's test users' funds; the operator's
+// commands are in cmd/wpokt, which links no stand-in.
 package main
 
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,32 +15,57 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/transfer"
 )
 
 func main() {
-	if err := run(); err != nil {
-		fmt.Fprintln(os.Stderr, "wpokt-devnet:", err)
+	if err := newRoot().Execute(); err != nil {
 		os.Exit(1)
 	}
 }
 
-func run() error {
-	var (
-		dir       = flag.String("dir", ".devnet", "data dir (emptied at start)")
-		cli       = flag.String("temporal-cli", "", "path of the temporal CLI (default: ./bin/temporal)")
-		nodes     = flag.Int("nodes", 12, "number of nodes")
-		threshold = flag.Int("threshold", 9, "co-signatures needed")
-		block     = flag.Duration("block-interval", time.Second, "block interval of both chains")
-		conf      = flag.Int64("confirmations", 2, "confirmations required on both chains")
-		verbose   = flag.Bool("v", false, "print the nodes' logs (info) on the console too")
-		limit     = flag.Uint64("single-limit", 10_000, "governor: POKT above which a transfer is held for an operator (0: none)")
-		dailyCap  = flag.Uint64("daily-cap", 0, "governor: POKT that 24 h may carry before transfers are held (0: none)")
-	)
-	flag.Parse()
-	abs, err := filepath.Abs(*dir)
+// devnetFlags are the settings of a devnet run.
+type devnetFlags struct {
+	dir, cli         string
+	nodes, threshold int
+	block            time.Duration
+	conf             int64
+	verbose          bool
+	limit, dailyCap  uint64
+}
+
+func newRoot() *cobra.Command {
+	var f devnetFlags
+	var ep endpoints
+	root := &cobra.Command{
+		Use:          "wpokt-devnet",
+		Short:        "Run the whole bridge on this machine until Ctrl-C; its subcommands move test users' funds on a running devnet",
+		SilenceUsage: true,
+		Args:         cobra.NoArgs,
+		RunE:         func(cmd *cobra.Command, _ []string) error { return runDevnet(f) },
+	}
+	fl := root.Flags()
+	fl.StringVar(&f.dir, "dir", ".devnet", "data dir (emptied at start)")
+	fl.StringVar(&f.cli, "temporal-cli", "", "path of the temporal CLI (default: ./bin/temporal)")
+	fl.IntVar(&f.nodes, "nodes", 12, "number of nodes")
+	fl.IntVar(&f.threshold, "threshold", 9, "co-signatures needed")
+	fl.DurationVar(&f.block, "block-interval", time.Second, "block interval of both chains")
+	fl.Int64Var(&f.conf, "confirmations", 2, "confirmations required on both chains")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print the nodes' logs (info) on the console too")
+	fl.Uint64Var(&f.limit, "single-limit", 10_000, "governor: POKT above which a transfer is held for an operator (0: none)")
+	fl.Uint64Var(&f.dailyCap, "daily-cap", 0, "governor: POKT that 24 h may carry before transfers are held (0: none)")
+	deposit, burn := depositCmd(&ep), burnCmd(&ep)
+	ep.flags(deposit)
+	ep.flags(burn)
+	root.AddCommand(deposit, burn)
+	return root
+}
+
+func runDevnet(f devnetFlags) error {
+	abs, err := filepath.Abs(f.dir)
 	if err != nil {
 		return err
 	}
@@ -47,7 +73,7 @@ func run() error {
 		return err
 	}
 	console := io.Writer(warnings{os.Stderr})
-	if *verbose {
+	if f.verbose {
 		console = os.Stderr
 	}
 
@@ -55,15 +81,15 @@ func run() error {
 	defer stop()
 	start := time.Now()
 	d, err := devnet.Start(ctx, devnet.Options{
-		Dir: abs, TemporalCLI: *cli, Ports: devnet.DefaultPorts(),
-		Nodes: *nodes, Threshold: *threshold,
-		EthBlockInterval: *block, PocketBlockInterval: *block,
-		EthConfirmations: *conf, PocketConfirmations: *conf,
-		Governor: config.Governor{SingleTransferLimitUpokt: *limit * transfer.UpoktPerPOKT, DailyCapUpokt: *dailyCap * transfer.UpoktPerPOKT},
+		Dir: abs, TemporalCLI: f.cli, Ports: devnet.DefaultPorts(),
+		Nodes: f.nodes, Threshold: f.threshold,
+		EthBlockInterval: f.block, PocketBlockInterval: f.block,
+		EthConfirmations: f.conf, PocketConfirmations: f.conf,
+		Governor: config.Governor{SingleTransferLimitUpokt: f.limit * transfer.UpoktPerPOKT, DailyCapUpokt: f.dailyCap * transfer.UpoktPerPOKT},
 		Log:      os.Stdout, NodeLog: console,
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("start the devnet: %w", err)
 	}
 	defer d.Close()
 	fmt.Print(d.Summary())

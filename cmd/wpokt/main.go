@@ -48,10 +48,10 @@ func newRoot() *cobra.Command {
 	f.StringVar(&ep.database, "database", "wpokt", "MongoDB database")
 	f.StringVar(&ep.temporal, "temporal", "127.0.0.1:7233", "Temporal frontend address")
 	f.StringVar(&ep.namespace, "namespace", "default", "Temporal namespace")
-	f.StringVar(&ep.wpokt, "wpokt-address", "", "wPOKT contract (default: the devnet's)")
-	f.StringVar(&ep.vault, "vault", "", "Pocket vault address (default: the devnet's)")
+	f.StringVar(&ep.wpokt, "wpokt-address", "", "wPOKT contract address (invariant)")
+	f.StringVar(&ep.vault, "vault", "", "Pocket vault address (invariant)")
 	f.DurationVar(&ep.timeout, "timeout", 30*time.Second, "timeout of the whole command")
-	root.AddCommand(depositCmd(&ep), burnCmd(&ep), statusCmd(&ep), listCmd(&ep), invariantCmd(&ep), rescanCmd(&ep))
+	root.AddCommand(statusCmd(&ep), listCmd(&ep), invariantCmd(&ep), rescanCmd(&ep))
 	return root
 }
 

@@ -11,7 +11,6 @@ import (
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/protocol"
-	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/starters"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
@@ -24,14 +23,14 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx, cancel := ep.context(cmd)
 			defer cancel()
-			vault := ep.vault
-			if vault == "" {
-				vault = devnet.DefaultVault()
+			vault, err := pokt.NormalizeAddress(ep.vault)
+			if err != nil {
+				return fmt.Errorf("--vault: %w", err)
 			}
-			contract := devnet.DefaultWPOKT()
-			if ep.wpokt != "" {
-				contract = common.HexToAddress(ep.wpokt)
+			if !common.IsHexAddress(ep.wpokt) {
+				return fmt.Errorf("--wpokt-address %q is not an Ethereum address", ep.wpokt)
 			}
+			contract := common.HexToAddress(ep.wpokt)
 			pc, err := protocol.Dial(protocol.Config{Protocol: pokt.Protocol(ep.pocketProtocol), URL: ep.pocketRPC, Timeout: 10 * time.Second})
 			if err != nil {
 				return err
@@ -47,7 +46,7 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 			}
 			defer s.Close(context.Background())
 
-			var b devnet.Balances
+			var b store.Balances
 			if b.VaultUpokt, err = pc.Balance(ctx, vault); err != nil {
 				return fmt.Errorf("vault balance: %w", err)
 			}

@@ -2,148 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"math/big"
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
 
-	"github.com/wpokt/bridge/chains/eth/wpokt"
-	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
 )
-
-func depositCmd(ep *endpoints) *cobra.Command {
-	var from, amount, to, memo string
-	var chainID uint64
-	cmd := &cobra.Command{
-		Use:   "deposit --from user-1 --amount 12.5 (--to 0xETH | --memo '...')",
-		Short: "Send POKT from a devnet test user to the vault (a deposit to bridge)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			upokt, err := transfer.ParsePOKT(amount)
-			if err != nil {
-				return err
-			}
-			switch {
-			case to != "" && memo != "":
-				return errors.New("give --to or --memo, not both")
-			case to != "":
-				if !common.IsHexAddress(to) {
-					return fmt.Errorf("--to %q is not an Ethereum address", to)
-				}
-				memo = fmt.Sprintf(`{"address":"%s","chain_id":"%d"}`, common.HexToAddress(to).Hex(), chainID)
-			case memo == "":
-				return errors.New("give --to (an Ethereum address) or --memo (any memo, to try bad ones)")
-			}
-			ctx, cancel := ep.context(cmd)
-			defer cancel()
-			vault := ep.vault
-			if vault == "" {
-				vault = devnet.DefaultVault()
-			}
-			hash, err := devnet.SendPOKT(ctx, ep.pocketRPC, devnet.NewUser(from), vault, upokt, memo)
-			if err != nil {
-				return err
-			}
-			printf(cmd, "deposit %s\n  %s POKT from %s to the vault %s\n  memo %s\n  workflow %s\n  next: wpokt status %s\n",
-				hash, transfer.FormatPOKT(upokt), from, vault, memo, transfer.MintWorkflowID(hash), hash)
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&from, "from", "user-1", "devnet test user")
-	cmd.Flags().StringVar(&amount, "amount", "", "POKT, e.g. 12.5")
-	cmd.Flags().StringVar(&to, "to", "", "Ethereum address to mint wPOKT to")
-	cmd.Flags().StringVar(&memo, "memo", "", "raw memo instead of --to")
-	cmd.Flags().Uint64Var(&chainID, "chain-id", 1337, "Ethereum chain ID written in the memo")
-	_ = cmd.MarkFlagRequired("amount")
-	return cmd
-}
-
-func burnCmd(ep *endpoints) *cobra.Command {
-	var from, amount, to string
-	cmd := &cobra.Command{
-		Use:   "burn --from user-1 --amount 3 --to <pocket address>",
-		Short: "Burn a devnet test user's wPOKT to get POKT back on Pocket",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			upokt, err := transfer.ParsePOKT(amount)
-			if err != nil {
-				return err
-			}
-			poktTo := strings.TrimPrefix(strings.ToLower(to), "0x")
-			if len(poktTo) != 40 || !common.IsHexAddress("0x"+poktTo) {
-				return fmt.Errorf("--to %q is not a Pocket address (40 hex characters)", to)
-			}
-			ctx, cancel := ep.context(cmd)
-			defer cancel()
-			hash, err := sendBurn(ctx, ep, devnet.NewUser(from), upokt, common.HexToAddress("0x"+poktTo))
-			if err != nil {
-				return err
-			}
-			printf(cmd, "burn %s\n  %s wPOKT from %s for %s\n  workflow %s\n  next: wpokt status %s\n",
-				hash, transfer.FormatPOKT(upokt), from, poktTo, transfer.BurnWorkflowID(hash, 0), hash)
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&from, "from", "user-1", "devnet test user")
-	cmd.Flags().StringVar(&amount, "amount", "", "wPOKT, e.g. 3")
-	cmd.Flags().StringVar(&to, "to", "", "Pocket address to receive the POKT")
-	_ = cmd.MarkFlagRequired("amount")
-	_ = cmd.MarkFlagRequired("to")
-	return cmd
-}
-
-// sendBurn sends burnAndBridge from a devnet user over the Ethereum RPC.
-func sendBurn(ctx context.Context, ep *endpoints, u devnet.User, upokt uint64, poktTo common.Address) (string, error) {
-	c, err := ethclient.DialContext(ctx, ep.ethRPC)
-	if err != nil {
-		return "", fmt.Errorf("dial ethereum: %w", err)
-	}
-	defer c.Close()
-	contract := devnet.DefaultWPOKT()
-	if ep.wpokt != "" {
-		contract = common.HexToAddress(ep.wpokt)
-	}
-	chainID, err := c.ChainID(ctx)
-	if err != nil {
-		return "", fmt.Errorf("chain id: %w", err)
-	}
-	nonce, err := c.PendingNonceAt(ctx, u.Eth.Address)
-	if err != nil {
-		return "", fmt.Errorf("nonce: %w", err)
-	}
-	head, err := c.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return "", fmt.Errorf("head: %w", err)
-	}
-	tip := big.NewInt(1_000_000_000)
-	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
-	data := wpokt.NewWrappedPocket().PackBurnAndBridge(new(big.Int).SetUint64(upokt), poktTo)
-	// A burn that reverts emits no BurnAndBridge log, so no transfer would
-	// ever show up: say why now instead.
-	if _, err := c.CallContract(ctx, ethereum.CallMsg{From: u.Eth.Address, To: &contract, Data: data}, nil); err != nil {
-		return "", fmt.Errorf("burn %s wPOKT from %s would revert (does it hold that much wPOKT? is the contract paused?): %w",
-			transfer.FormatPOKT(upokt), u.Name, err)
-	}
-	tx, err := types.SignNewTx(u.Eth.Key, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
-		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: 150_000, To: &contract, Data: data,
-	})
-	if err != nil {
-		return "", err
-	}
-	if err := c.SendTransaction(ctx, tx); err != nil {
-		return "", fmt.Errorf("send burn: %w", err)
-	}
-	return tx.Hash().Hex(), nil
-}
 
 func statusCmd(ep *endpoints) *cobra.Command {
 	return &cobra.Command{

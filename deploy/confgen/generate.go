@@ -27,8 +27,10 @@ func Generate(s *Settings, secretsDir, source string) (map[string][]byte, error)
 		return nil, err
 	}
 	ids := make([]string, len(s.Nodes))
+	readingKeys := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for i, n := range s.Nodes {
 		ids[i] = n.ID
+		readingKeys.Content = append(readingKeys.Content, str(n.ID), str(n.ReadingKey))
 	}
 	files := map[string][]byte{}
 	for i, n := range s.Nodes {
@@ -45,6 +47,7 @@ func Generate(s *Settings, secretsDir, source string) (map[string][]byte, error)
 		}
 		values[keyNodeID] = str(n.ID)
 		values[keyNodeIDs] = strList(ids)
+		values[keyReadingKeys] = readingKeys
 		values[keyPocketRPC] = str(n.PocketRPCURL)
 		values[keyEthRPC] = str(n.EthRPCURL)
 		if n.EthWSURL != "" {

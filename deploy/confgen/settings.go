@@ -39,6 +39,9 @@ type NodeEntry struct {
 	EthWSURL     string `yaml:"eth_ws_url"`
 	CoSignerURL  string `yaml:"cosigner_url"`
 	KeyFilename  string `yaml:"key_filename"`
+	// ReadingKey is the node's public reading key (hex), as
+	// `wpokt-node keygen` printed it; its private half stays on the node.
+	ReadingKey string `yaml:"reading_key"`
 	// Overrides holds node-local config keys (e.g. node.metrics_address,
 	// pocket.start_height) in the node config's layout.
 	Overrides yaml.Node `yaml:"overrides"`
@@ -54,6 +57,7 @@ const (
 	keyEthWS       = "ethereum.ws_url"
 	keyCoSigner    = "copper.unlimited.url"
 	keyKeyFilename = "copper.unlimited.key_filename"
+	keyReadingKeys = "validators.reading_keys"
 )
 
 // perNodeKeys are set from the node entries; neither common nor overrides
@@ -66,6 +70,7 @@ var perNodeKeys = map[string]string{
 	keyEthWS:       "eth_ws_url",
 	keyCoSigner:    "cosigner_url",
 	keyKeyFilename: "key_filename",
+	keyReadingKeys: "the nodes' reading_key",
 }
 
 // consensusKeys are the rules every signer applies on its own: if two nodes
@@ -103,6 +108,7 @@ var secretFileNames = map[string]string{
 	"copper.unlimited.key_password_file":    "copper-key-password",
 	"copper.unlimited.master_password_file": "copper-master-password",
 	"mongo.uri_file":                        "mongo-uri",
+	"node.reading_key_file":                 "reading-key",
 }
 
 // secretFileKeys lists the config keys that name a secret's file, in
@@ -124,7 +130,10 @@ func secretFileName(key string) string {
 	return strings.NewReplacer(".", "-", "_", "-").Replace(strings.TrimSuffix(key, "_file"))
 }
 
-var nodeIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+var (
+	nodeIDRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	readingKeyRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+)
 
 // LoadSettings reads and checks a settings file.
 func LoadSettings(path string) (*Settings, error) {
@@ -209,6 +218,9 @@ func (s *Settings) check() error {
 		requireURL(bad, where, "cosigner_url", n.CoSignerURL, "http://", "https://")
 		if strings.TrimSpace(n.KeyFilename) == "" {
 			bad("%s: key_filename: missing (the shard file in the co-signer's key volume)", where)
+		}
+		if !readingKeyRE.MatchString(n.ReadingKey) {
+			bad("%s: reading_key: want the 64 hex characters wpokt-node keygen printed, got %q", where, n.ReadingKey)
 		}
 		over, err := flatten(&s.Nodes[i].Overrides, where+": overrides")
 		if err != nil {

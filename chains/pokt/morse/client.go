@@ -444,4 +444,5 @@ func (c *Client) transportError(parent, callCtx context.Context, what string, er
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
 var _ pokt.Node = (*Client)(nil)

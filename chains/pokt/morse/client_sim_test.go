@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/transfer"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/devnet/morsesim"
 )
 
 // These tests run the client against the simulator over real HTTP.
@@ -31,7 +32,7 @@ const (
 )
 
 func TestSimChainIDAndHeight(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{ChainID: simChain}, Options{})
+	sim, c := newSim(t, morsesim.Config{ChainID: simChain}, Options{})
 	ctx := context.Background()
 	id, err := c.ChainID(ctx)
 	require.NoError(t, err)
@@ -48,7 +49,7 @@ func TestSimChainIDAndHeight(t *testing.T) {
 }
 
 func TestSimTxLifecycle(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee}, Options{})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, 10*oneMillon))
 	hash, err := sim.Send(simAlice, simVault, 3*oneMillon, simMemo)
@@ -73,12 +74,12 @@ func TestSimTxLifecycle(t *testing.T) {
 	tx, err := c.Tx(ctx, hash)
 	require.NoError(t, err)
 	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, pokt.DepositMint, d.Kind)
+	assert.Equal(t, transfer.ClassMint, d.Class)
 	assert.Equal(t, checksummed, d.Recipient)
 }
 
 func TestSimFailedTxs(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee}, Options{})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, oneMillon))
 	poor, err := sim.Send(simAlice, simVault, oneMillon, simMemo) // cannot pay the fee too
@@ -107,12 +108,12 @@ func TestSimFailedTxs(t *testing.T) {
 	assert.Equal(t, uint64(1000), sim.Balance(simVault), "a failed tx moves nothing")
 	assert.Equal(t, uint64(oneMillon-1000-simFee), sim.Balance(simAlice))
 	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: simFee, Vault: simVault})
-	assert.Equal(t, pokt.DepositFailed, d.Kind)
+	assert.Equal(t, transfer.ClassFailed, d.Class)
 }
 
 func TestSimReceivedTxsPaging(t *testing.T) {
 	// Pages of 2 over 9 received txs: 5 pages, with several txs per block.
-	sim, c := newSim(t, poktsim.Config{}, Options{PerPage: 2})
+	sim, c := newSim(t, morsesim.Config{}, Options{PerPage: 2})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, 100*oneMillon))
 	require.NoError(t, sim.Fund(simVault, 100*oneMillon))
@@ -164,7 +165,7 @@ func TestSimReceivedTxsPaging(t *testing.T) {
 }
 
 func TestSimDrop(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee, ReorgDepth: 3}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee, ReorgDepth: 3}, Options{})
 	ctx := context.Background()
 	require.NoError(t, sim.Fund(simAlice, 10*oneMillon))
 	keep, err := sim.Send(simAlice, simVault, oneMillon, simMemo)
@@ -190,23 +191,23 @@ func TestSimDrop(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, sim.Drop(pending))
 	assert.Zero(t, sim.MempoolSize())
-	require.ErrorIs(t, sim.Drop(pending), poktsim.ErrUnknownTx)
+	require.ErrorIs(t, sim.Drop(pending), morsesim.ErrUnknownTx)
 	for i := 0; i < 3; i++ {
 		sim.NextBlock()
 	}
-	require.ErrorIs(t, sim.Drop(keep), poktsim.ErrTooOld)
+	require.ErrorIs(t, sim.Drop(keep), morsesim.ErrTooOld)
 }
 
 func TestSimSendRawTx(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{FeeUpokt: simFee}, Options{})
+	sim, c := newSim(t, morsesim.Config{FeeUpokt: simFee}, Options{})
 	ctx := context.Background()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	require.NoError(t, err)
-	vault, err := poktsim.AddressFromPublicKey(pub)
+	vault, err := morsesim.AddressFromPublicKey(pub)
 	require.NoError(t, err)
 	require.NoError(t, sim.Fund(vault, 5*oneMillon))
 
-	raw, err := poktsim.SignSend(priv, simBob, 2*oneMillon, simFee, "refund", 42)
+	raw, err := morsesim.SignSend(priv, simBob, 2*oneMillon, simFee, "refund", 42)
 	require.NoError(t, err)
 	hash, err := c.SendRawTx(ctx, vault, raw)
 	require.NoError(t, err)
@@ -229,22 +230,22 @@ func TestSimSendRawTx(t *testing.T) {
 	}{
 		{"replay", func() []byte { return raw }, pokt.ErrTxDuplicate, 6, "auth"},
 		{"same entropy, other tx", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 1, simFee, "", 42)
+			r, err := morsesim.SignSend(priv, simBob, 1, simFee, "", 42)
 			require.NoError(t, err)
 			return r
 		}, pokt.ErrTxDuplicate, 6, "auth"},
 		{"insufficient funds", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 3*oneMillon, simFee, "", 43)
+			r, err := morsesim.SignSend(priv, simBob, 3*oneMillon, simFee, "", 43)
 			require.NoError(t, err)
 			return r
 		}, pokt.ErrTxRejected, 10, "sdk"},
 		{"fee too low", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 1, simFee-1, "", 44)
+			r, err := morsesim.SignSend(priv, simBob, 1, simFee-1, "", 44)
 			require.NoError(t, err)
 			return r
 		}, pokt.ErrTxRejected, 4, "auth"},
 		{"tampered", func() []byte {
-			r, err := poktsim.SignSend(priv, simBob, 1, simFee, "", 45)
+			r, err := morsesim.SignSend(priv, simBob, 1, simFee, "", 45)
 			require.NoError(t, err)
 			return []byte(strings.Replace(string(r), simBob, simAlice, 1))
 		}, pokt.ErrTxRejected, 4, "sdk"},
@@ -263,7 +264,7 @@ func TestSimSendRawTx(t *testing.T) {
 }
 
 func TestSimTimeout(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{}, Options{Timeout: 50 * time.Millisecond})
+	sim, c := newSim(t, morsesim.Config{}, Options{Timeout: 50 * time.Millisecond})
 	sim.SetDelay(time.Second)
 	_, err := c.Height(context.Background())
 	require.ErrorIs(t, err, pokt.ErrTimeout)
@@ -273,7 +274,7 @@ func TestSimTimeout(t *testing.T) {
 }
 
 func TestSimBalance(t *testing.T) {
-	sim, c := newSim(t, poktsim.Config{}, Options{})
+	sim, c := newSim(t, morsesim.Config{}, Options{})
 	require.NoError(t, sim.Fund(simAlice, 123))
 	b, err := c.Balance(context.Background(), "0x"+simAlice)
 	require.NoError(t, err)

@@ -17,7 +17,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/wpokt/bridge/chains/pokt/poktsim"
+	"github.com/wpokt/bridge/devnet/morsesim"
 )
 
 const (
@@ -31,9 +31,9 @@ const (
 
 // newSim starts a simulator behind a real HTTP server and returns it with a
 // client of it.
-func newSim(t *testing.T, cfg poktsim.Config, opts Options) (*poktsim.Sim, *Client) {
+func newSim(t *testing.T, cfg morsesim.Config, opts Options) (*morsesim.Sim, *Client) {
 	t.Helper()
-	sim := poktsim.New(cfg)
+	sim := morsesim.New(cfg)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	srv := sim.Serve(l)

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wpokt/bridge/transfer"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -49,7 +51,7 @@ func TestTxFailedRecorded(t *testing.T) {
 	assert.Equal(t, "sdk", tx.Codespace)
 	assert.True(t, tx.IsSend(), "the body is a plain send; the tx failed")
 	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: 10_000, Vault: recordedVault})
-	assert.Equal(t, pokt.DepositFailed, d.Kind)
+	assert.Equal(t, transfer.ClassFailed, d.Class)
 	assert.Contains(t, d.Reason, "code 5")
 }
 

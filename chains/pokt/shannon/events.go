@@ -9,7 +9,7 @@ import (
 )
 
 // transfer is a bank transfer event: {recipient, sender, amount}.
-type transfer struct {
+type transferEvent struct {
 	recipient, sender, amount string
 }
 
@@ -56,8 +56,8 @@ func checkTransfers(events []wireEvent, from, to string, amount uint64) (string,
 }
 
 // readTransfer reads a transfer event's attributes, each exactly once.
-func readTransfer(e wireEvent) (transfer, string) {
-	var t transfer
+func readTransfer(e wireEvent) (transferEvent, string) {
+	var t transferEvent
 	seen := map[string]bool{}
 	for _, a := range e.Attributes {
 		var dst *string
@@ -72,13 +72,13 @@ func readTransfer(e wireEvent) (transfer, string) {
 			continue // msg_index, and whatever a later SDK adds
 		}
 		if seen[a.Key] {
-			return transfer{}, fmt.Sprintf("a transfer with two %q attributes", a.Key)
+			return transferEvent{}, fmt.Sprintf("a transfer with two %q attributes", a.Key)
 		}
 		seen[a.Key] = true
 		*dst = a.Value
 	}
 	if len(seen) != 3 {
-		return transfer{}, "a transfer without recipient, sender or amount"
+		return transferEvent{}, "a transfer without recipient, sender or amount"
 	}
 	return t, ""
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpokt/bridge/transfer"
+
 	"cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
@@ -40,34 +42,34 @@ func TestDepositRulesOutcomes(t *testing.T) {
 		code   uint32
 		events []map[string]any
 		reason string // prefix of NotASend; "" for a plain send
-		kind   pokt.DepositKind
+		kind   transfer.Class
 	}{
-		{"plain send", plain, 0, ok, "", pokt.DepositMint},
+		{"plain send", plain, 0, ok, "", transfer.ClassMint},
 		{"a second MsgSend", txBytes(t, memo, 10_000, send(alice, vault, upokt(25_000_000)), send(alice, vault, upokt(1))),
-			0, concat(ok, transferEvents(alice, vault, "1upokt")), ReasonSeveralSends, pokt.DepositFailed},
+			0, concat(ok, transferEvents(alice, vault, "1upokt")), ReasonSeveralSends, transfer.ClassFailed},
 		{"a multi-coin send", txBytes(t, memo, 10_000, send(alice, vault, sdk.NewInt64Coin("uother", 5), upokt(25_000_000))),
-			0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "5uother,25000000upokt")), ReasonMultiCoin, pokt.DepositFailed},
+			0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "5uother,25000000upokt")), ReasonMultiCoin, transfer.ClassFailed},
 		{"another denom", txBytes(t, memo, 10_000, send(alice, vault, sdk.NewInt64Coin("uother", 5))),
-			0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "5uother")), ReasonOtherDenom, pokt.DepositFailed},
-		{"another message", txBytes(t, memo, 10_000, &banktypes.MsgMultiSend{}), 0, ok, ReasonNotBankSend, pokt.DepositFailed},
+			0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "5uother")), ReasonOtherDenom, transfer.ClassFailed},
+		{"another message", txBytes(t, memo, 10_000, &banktypes.MsgMultiSend{}), 0, ok, ReasonNotBankSend, transfer.ClassFailed},
 		{"a send and another message", txBytes(t, memo, 10_000, send(alice, vault, upokt(25_000_000)), &banktypes.MsgMultiSend{}),
-			0, ok, ReasonNotBankSend, pokt.DepositFailed},
-		{"no message", txBytes(t, memo, 10_000), 0, feeEvents(alice, "10000upokt"), ReasonNoMessage, pokt.DepositFailed},
-		{"events: another amount", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "24000000upokt")), ReasonEvents, pokt.DepositFailed},
-		{"events: another sender", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(other, vault, amount)), ReasonEvents, pokt.DepositFailed},
-		{"events: no transfer to the vault", plain, 0, feeEvents(alice, "10000upokt"), ReasonEvents, pokt.DepositFailed},
-		{"events: two transfers to the vault", plain, 0, concat(ok, transferEvents(alice, vault, amount)), ReasonEvents, pokt.DepositFailed},
-		{"events: a transfer of two coins", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "1uother,25000000upokt")), ReasonEvents, pokt.DepositFailed},
-		{"events: a transfer without an amount", plain, 0, concat(ok, []map[string]any{event("transfer", "recipient", vault, "sender", alice)}), ReasonEvents, pokt.DepositFailed},
-		{"events: an amount that is not coins", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "25000000")), ReasonEvents, pokt.DepositFailed},
-		{"events: a transfer of another denom too", plain, 0, concat(ok, transferEvents(alice, vault, "7uother")), "", pokt.DepositMint},
+			0, ok, ReasonNotBankSend, transfer.ClassFailed},
+		{"no message", txBytes(t, memo, 10_000), 0, feeEvents(alice, "10000upokt"), ReasonNoMessage, transfer.ClassFailed},
+		{"events: another amount", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "24000000upokt")), ReasonEvents, transfer.ClassFailed},
+		{"events: another sender", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(other, vault, amount)), ReasonEvents, transfer.ClassFailed},
+		{"events: no transfer to the vault", plain, 0, feeEvents(alice, "10000upokt"), ReasonEvents, transfer.ClassFailed},
+		{"events: two transfers to the vault", plain, 0, concat(ok, transferEvents(alice, vault, amount)), ReasonEvents, transfer.ClassFailed},
+		{"events: a transfer of two coins", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "1uother,25000000upokt")), ReasonEvents, transfer.ClassFailed},
+		{"events: a transfer without an amount", plain, 0, concat(ok, []map[string]any{event("transfer", "recipient", vault, "sender", alice)}), ReasonEvents, transfer.ClassFailed},
+		{"events: an amount that is not coins", plain, 0, concat(feeEvents(alice, "10000upokt"), transferEvents(alice, vault, "25000000")), ReasonEvents, transfer.ClassFailed},
+		{"events: a transfer of another denom too", plain, 0, concat(ok, transferEvents(alice, vault, "7uother")), "", transfer.ClassMint},
 		{"sender with the cosmos prefix", txBytes(t, memo, 10_000, send("cosmos1w5up69gw2dg8vy07cmhace02n0sgeynj6vxqpr", vault, upokt(25_000_000))),
-			0, ok, ReasonBadAddress, pokt.DepositFailed},
-		{"undecodable bytes", []byte("not a tx at all"), 0, ok, ReasonUndecodable, pokt.DepositFailed},
+			0, ok, ReasonBadAddress, transfer.ClassFailed},
+		{"undecodable bytes", []byte("not a tx at all"), 0, ok, ReasonUndecodable, transfer.ClassFailed},
 		{"a negative amount", txBytes(t, memo, 10_000, send(alice, vault, sdk.Coin{Denom: pokt.DenomUpokt, Amount: math.NewInt(-5)})),
-			0, ok, ReasonUndecodable + ": negative amount", pokt.DepositFailed},
-		{"a failed tx keeps only its fee events", plain, 5, feeEvents(alice, "10000upokt"), "", pokt.DepositFailed},
-		{"a failed undecodable tx", []byte{0xff, 0x01}, 2, nil, ReasonUndecodable, pokt.DepositFailed},
+			0, ok, ReasonUndecodable + ": negative amount", transfer.ClassFailed},
+		{"a failed tx keeps only its fee events", plain, 5, feeEvents(alice, "10000upokt"), "", transfer.ClassFailed},
+		{"a failed undecodable tx", []byte{0xff, 0x01}, 2, nil, ReasonUndecodable, transfer.ClassFailed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,7 +89,7 @@ func TestDepositRulesOutcomes(t *testing.T) {
 				assert.Zero(t, tx.Amount, "only a plain send has an amount")
 			}
 			d := pokt.ClassifyDeposit(tx, rules)
-			assert.Equal(t, tt.kind, d.Kind, d.Reason)
+			assert.Equal(t, tt.kind, d.Class, d.Reason)
 			if tt.reason != "" && tt.code == 0 {
 				assert.Contains(t, d.Reason, tt.reason)
 			}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wpokt/bridge/transfer"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/stretchr/testify/assert"
@@ -55,11 +57,11 @@ func TestDepositsReadBack(t *testing.T) {
 	assert.Equal(t, *tx, txs[0], "the same reading by hash and by search")
 
 	rules := pokt.DepositRules{EthChainID: 1, FeeUpokt: fee, Vault: n.vault.Address(), VaultPaysFee: true}
-	assert.Equal(t, pokt.DepositMint, pokt.ClassifyDeposit(txs[0], rules).Kind)
+	assert.Equal(t, transfer.ClassMint, pokt.ClassifyDeposit(txs[0], rules).Class)
 	refund := pokt.ClassifyDeposit(txs[1], rules)
-	assert.Equal(t, pokt.DepositRefund, refund.Kind)
-	assert.Equal(t, uint64(1_000_000), refund.RefundAmount)
-	assert.Equal(t, n.alice.Address(), refund.RefundTo)
+	assert.Equal(t, transfer.ClassRefund, refund.Class)
+	assert.Equal(t, uint64(1_000_000), refund.PayAmount)
+	assert.Equal(t, n.alice.Address(), refund.Recipient)
 
 	// A window without deposits is one tx_search call.
 	after := n.head(t) + 1
@@ -117,7 +119,7 @@ func TestNotASendOnChain(t *testing.T) {
 		assert.True(t, strings.HasPrefix(tx.NotASend, c.reason), "%s: %q", c.name, tx.NotASend)
 		assert.Zero(t, tx.Amount, c.name)
 		d := pokt.ClassifyDeposit(*tx, rules)
-		assert.Equal(t, pokt.DepositFailed, d.Kind, c.name)
+		assert.Equal(t, transfer.ClassFailed, d.Class, c.name)
 		assert.Contains(t, d.Reason, c.reason, c.name)
 		found[hash] = c.reason
 	}
@@ -147,7 +149,7 @@ func TestFailedTxOnChain(t *testing.T) {
 	assert.Equal(t, "sdk", tx.Codespace)
 	assert.Equal(t, n.vault.Address(), tx.To, "its body is still read")
 	d := pokt.ClassifyDeposit(*tx, pokt.DepositRules{EthChainID: 1, FeeUpokt: fee, Vault: n.vault.Address()})
-	assert.Equal(t, pokt.DepositFailed, d.Kind)
+	assert.Equal(t, transfer.ClassFailed, d.Class)
 
 	head := n.head(t)
 	received, err := n.client.ReceivedTxs(n.ctx, n.vault.Address(), start, head)

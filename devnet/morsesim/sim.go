@@ -1,4 +1,4 @@
-// Package poktsim simulates a Pocket (Morse) node's RPC over real HTTP, for
+// Package morsesim simulates a Pocket (Morse) node's RPC over real HTTP, for
 // tests and the devnet: accounts with balances, a mempool, blocks made on a
 // timer or on demand, and the endpoints the bridge uses, answered in the
 // node's JSON shapes, quirks included:
@@ -48,7 +48,7 @@
 // included with code 10, codespace "sdk", and moves nothing (not even the
 // fee), as on the real node. FailNext makes the next included tx fail with
 // any code. Sim.Send does not check the balance, so it can make such txs.
-package poktsim
+package morsesim
 
 import (
 	"context"

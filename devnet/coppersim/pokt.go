@@ -16,7 +16,7 @@ import (
 )
 
 // SignSendFunc builds a signed Pocket send transaction from the vault
-// (e.g. a closure over poktsim.SignSend and the vault's private key).
+// (e.g. a closure over morsesim.SignSend and the vault's private key).
 type SignSendFunc func(to string, amount, fee uint64, memo string, entropy int64) ([]byte, error)
 
 // PoktRawTxExecutor is a PoktExecutor that signs a send with Sign and

@@ -1,4 +1,4 @@
-package poktsim
+package morsesim
 
 import (
 	"encoding/base64"

@@ -20,7 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/copper"
-	"github.com/wpokt/bridge/copper/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim"
 )
 
 const (

@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/copper"
-	"github.com/wpokt/bridge/copper/coppersim"
-	"github.com/wpokt/bridge/copper/coppersim/ethvault"
+	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
 )
 
 // revertOnFF is runtime code that stops, unless the call data starts with

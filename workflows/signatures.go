@@ -1,0 +1,112 @@
+package workflows
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wpokt/bridge/transfer"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// collectSignatures asks every node's signer queue to verify and co-sign
+// the order, and returns as soon as threshold distinct nodes signed (the
+// other requests are cancelled). Refusals are recorded; when too many nodes
+// refused for the threshold to be reachable the transfer says so and waits
+// for an operator's retry-signers signal.
+func (r *run) collectSignatures(kind transfer.OrderKind) error {
+	ctx, cancel := workflow.WithCancel(r.ctx)
+	defer cancel()
+	sel := workflow.NewSelector(ctx)
+	// Slices, not maps: the order of rescheduling must replay the same.
+	var signed []string
+	var refused []transfer.Refusal
+	complete := false
+	addSigner := func(node string) {
+		if !slices.Contains(signed, node) {
+			signed = append(signed, node)
+			r.st.Signers = append(r.st.Signers, node)
+		}
+	}
+
+	schedule := func(node string) {
+		actx := workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+			TaskQueue:           transfer.SignerQueue(node),
+			StartToCloseTimeout: signTimeout,
+			RetryPolicy: &temporal.RetryPolicy{
+				InitialInterval:        min(time.Second, r.settings.SignerRetryMax),
+				BackoffCoefficient:     2,
+				MaximumInterval:        r.settings.SignerRetryMax,
+				NonRetryableErrorTypes: []string{transfer.SignerRefusedError},
+			},
+		})
+		req := transfer.SignRequest{
+			NodeID: node, WorkflowID: r.st.WorkflowID, Kind: kind,
+			SourceTxHash: r.st.SourceTxHash, LogPosition: r.st.LogPosition, OrderID: r.st.OrderID,
+		}
+		sel.AddFuture(workflow.ExecuteActivity(actx, transfer.ActivitySign, req), func(f workflow.Future) {
+			var res transfer.SignResult
+			err := f.Get(ctx, &res)
+			switch {
+			case err == nil && res.OrderComplete:
+				complete = true
+				for _, cs := range res.CoSigners {
+					if slices.Contains(r.trust.signers, cs) {
+						addSigner(cs)
+					}
+				}
+			case err == nil:
+				addSigner(node)
+			case temporal.IsCanceledError(err):
+			default:
+				ref := transfer.Refusal{NodeID: node, Reason: rootCause(err)}
+				refused = append(refused, ref)
+				r.st.Refusals = append(r.st.Refusals, ref)
+				r.logger.Warn("signer refused", "node", node, "reason", ref.Reason)
+			}
+		})
+	}
+	for _, node := range r.trust.signers {
+		schedule(node)
+	}
+	retry := workflow.GetSignalChannel(r.ctx, transfer.SignalRetrySigners)
+	sel.AddReceive(retry, func(c workflow.ReceiveChannel, _ bool) {
+		c.Receive(ctx, nil)
+		again := refused
+		refused = nil
+		for _, ref := range again {
+			schedule(ref.NodeID)
+		}
+		r.note("operator asked the refusing signers to retry")
+	})
+
+	total := len(r.trust.signers)
+	for len(signed) < r.trust.Threshold && !complete {
+		sel.Select(ctx)
+		if len(refused) > total-r.trust.Threshold {
+			r.note(fmt.Sprintf("stuck: %d of %d signed, %d refused (%s); the threshold %d cannot be reached until refusing nodes are fixed and an operator sends %s",
+				len(signed), total, len(refused), refusalSummary(refused), r.trust.Threshold, transfer.SignalRetrySigners))
+		} else if len(refused) > 0 {
+			r.project()
+		}
+	}
+	slices.Sort(r.st.Signers)
+	r.setStatus(transfer.StatusSigned, fmt.Sprintf("co-signed by %d nodes", len(signed)))
+	return nil
+}
+
+func refusalSummary(refused []transfer.Refusal) string {
+	sorted := slices.Clone(refused)
+	slices.SortFunc(sorted, func(a, b transfer.Refusal) int { return strings.Compare(a.NodeID, b.NodeID) })
+	parts := make([]string, len(sorted))
+	for i, ref := range sorted {
+		// A signer's reason starts with its node ID.
+		parts[i] = ref.Reason
+		if !strings.HasPrefix(ref.Reason, ref.NodeID) {
+			parts[i] = ref.NodeID + ": " + ref.Reason
+		}
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,137 @@
+package workflows
+
+import (
+	"fmt"
+
+	"github.com/wpokt/bridge/transfer"
+)
+
+// readSource re-reads a transfer's source on the node that runs the
+// workflow: the one thing a mint and a burn do differently.
+type readSource func() (transfer.Reading, error)
+
+// carry is the one skeleton of a transfer, whatever its direction: read
+// the source until it is confirmed, take the reading a threshold of nodes
+// agree on, pass the control workflow, create the one custody order its
+// class calls for, collect the signatures and see it executed. Every path
+// ends in a named status with its reason.
+func (r *run) carry(read readSource) (transfer.State, error) {
+	if done, err := r.finishedBefore(); done || err != nil {
+		return r.st, err
+	}
+	var own transfer.Reading
+	check := func() (transfer.SourceCheck, error) {
+		rd, err := read()
+		if err != nil {
+			return transfer.SourceCheck{}, err
+		}
+		own = rd
+		if rd.Source.Found {
+			r.apply(rd)
+		}
+		return rd.Source, nil
+	}
+	if _, err := check(); err != nil {
+		return r.st, err
+	}
+	if own.Source.Found {
+		r.setStatus(transfer.StatusDetected, "waiting for confirmations")
+	}
+	if own.Class == transfer.ClassFailed {
+		r.setStatus(transfer.StatusFailed, own.Reason)
+		return r.st, nil
+	}
+	failure, err := r.awaitConfirmations(check)
+	if err != nil {
+		return r.st, err
+	}
+	if failure != "" {
+		r.setStatus(transfer.StatusFailed, failure)
+		return r.st, nil
+	}
+	rd, err := r.agreedReading(own)
+	if err != nil {
+		return r.st, err
+	}
+	switch rd.Class {
+	case transfer.ClassInvalid:
+		// Funds moved but nothing can be paid (an amount at or below the
+		// fee): say why, for an operator to settle by hand.
+		r.setStatus(transfer.StatusInvalid, rd.Reason)
+		return r.st, nil
+	case transfer.ClassFailed:
+		r.setStatus(transfer.StatusFailed, rd.Reason)
+		return r.st, nil
+	}
+	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
+	return r.pay(rd)
+}
+
+// apply records a reading in the transfer's state.
+func (r *run) apply(rd transfer.Reading) {
+	r.st.Classification = rd.Class
+	r.st.Sender = rd.Sender
+	r.st.Recipient = rd.Recipient
+	r.st.Amount = rd.Amount
+	r.st.PayAmount = rd.PayAmount
+	r.st.Memo = rd.Memo
+	if rd.Source.Found {
+		r.st.SourceHeight = rd.Source.Height
+	}
+}
+
+// agreedReading replaces this node's reading by the one a threshold of
+// nodes agree on (their scanners' reports), keeping what only this node's
+// read knows (the source's place on chain, its sender and memo).
+func (r *run) agreedReading(own transfer.Reading) (transfer.Reading, error) {
+	rep, err := r.agreed(own.Report())
+	if err != nil || rep.Agrees(own) {
+		return own, err
+	}
+	rd := own
+	rd.Class, rd.Reason, rd.Recipient, rd.Amount, rd.PayAmount = rep.Class, rep.Reason, rep.Recipient, rep.Amount, rep.PayAmount
+	r.apply(rd)
+	return rd, nil
+}
+
+// pay creates the custody order the reading calls for (a mint holds its
+// recipient's nonce lease from the control workflow until the order
+// ended), sees it executed and records the end.
+func (r *run) pay(rd transfer.Reading) (transfer.State, error) {
+	// The order is named by this workflow's own key, not by what an RPC
+	// answered.
+	rd.TxHash, rd.LogPosition = r.st.SourceTxHash, r.st.LogPosition
+	req := transfer.ReserveRequest{WorkflowID: r.st.WorkflowID, Amount: rd.PayAmount}
+	if rd.Class == transfer.ClassMint {
+		req.Recipient = rd.Recipient
+	}
+	ref, leased, err := r.order(req, rd.Order)
+	if err != nil {
+		return r.st, err
+	}
+	failure, err := r.finishOrder(ref)
+	if err != nil {
+		return r.st, err
+	}
+	if leased {
+		r.giveBackNonce(rd.Recipient, ref.Spec.Nonce, failure == "")
+	}
+	r.close(rd, ref, failure)
+	return r.st, nil
+}
+
+// close records how a paid transfer ended.
+func (r *run) close(rd transfer.Reading, ref transfer.OrderRef, failure string) {
+	switch {
+	case failure != "" && rd.Class == transfer.ClassRefund:
+		r.setStatus(transfer.StatusFailed, "refund: "+failure+" (deposit was invalid: "+rd.Reason+")")
+	case failure != "":
+		r.setStatus(transfer.StatusFailed, failure)
+	case rd.Class == transfer.ClassMint:
+		r.setStatus(transfer.StatusExecuted, fmt.Sprintf("minted with nonce %d in %s", ref.Spec.Nonce, r.st.DestTxHash))
+	case rd.Class == transfer.ClassRefund:
+		r.setStatus(transfer.StatusRefunded, fmt.Sprintf("refunded %d upokt in %s: %s", rd.PayAmount, r.st.DestTxHash, rd.Reason))
+	default:
+		r.setStatus(transfer.StatusExecuted, fmt.Sprintf("returned %d upokt in %s", rd.PayAmount, r.st.DestTxHash))
+	}
+}
