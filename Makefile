@@ -51,6 +51,7 @@ dev: $(TEMPORAL)
 	@echo "building the devnet (the first build takes several minutes)..."
 	$(GO) build -o $(BIN)/wpokt-devnet ./cmd/wpokt-devnet
 	$(GO) build -o $(BIN)/wpokt ./cmd/wpokt
+	$(GO) build -o $(BIN)/wpokt-node ./cmd/wpokt-node
 	$(BIN)/wpokt-devnet --temporal-cli $(TEMPORAL)
 
 ## bench: measure overhead, throughput and costs on the devnet; writes bench/results.json and README's Performance table

@@ -74,6 +74,9 @@ type Governor struct {
 	// DailyCapUpokt holds transfers that would take the rolling 24 h sum
 	// above it; 0 = no cap.
 	DailyCapUpokt uint64 `mapstructure:"daily_cap_upokt"`
+	// ReleaseAfter moves a held transfer once it has been held this long,
+	// when fewer than the threshold of node operators released it.
+	ReleaseAfter time.Duration `mapstructure:"release_after"`
 }
 
 // Temporal is the workflow service.
@@ -209,6 +212,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("node.health_stale_after", "5m")
 	v.SetDefault("node.stop_timeout", "90s")
 	v.SetDefault("validators.threshold", 9)
+	v.SetDefault("governor.release_after", "24h")
 	v.SetDefault("temporal.address", "127.0.0.1:7233")
 	v.SetDefault("temporal.namespace", "default")
 	v.SetDefault("temporal.task_queue", "bridge")
@@ -402,6 +406,7 @@ func (c *Config) Validate() error {
 		bad("validators.threshold", "%d is not a majority of the %d signers", c.Validators.Threshold, n)
 	}
 	c.validateReadingKeys(bad)
+	positive(bad, "governor.release_after", c.Governor.ReleaseAfter)
 	if c.Governor.DailyCapUpokt != 0 && c.Governor.SingleTransferLimitUpokt > c.Governor.DailyCapUpokt {
 		bad("governor.single_transfer_limit_upokt", "is above governor.daily_cap_upokt")
 	}

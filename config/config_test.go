@@ -146,6 +146,7 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"secret in the file", replace("copper:\n", "copper:\n  api_secret: hunter2\n"), nil, "key copper.api_secret: secrets are not read from the config file"},
 		{"missing secret", nil, map[string]string{"WPOKT_COPPER_API_SECRET": ""}, "key copper.api_secret: missing (set WPOKT_COPPER_API_SECRET or copper.api_secret_file)"},
 		{"bad env override", nil, map[string]string{"WPOKT_VALIDATORS_THRESHOLD": "nine"}, "threshold"},
+		{"no hold delay", nil, map[string]string{"WPOKT_GOVERNOR_RELEASE_AFTER": "0s"}, "key governor.release_after: must be a positive duration, got 0s"},
 		{"not yaml", func(string) string { return "node: [unclosed" }, nil, "read config"},
 	}
 	for _, tc := range cases {

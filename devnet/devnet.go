@@ -126,6 +126,7 @@ func (o *Options) defaults() {
 	}
 	def(&o.EthBlockInterval, time.Second)
 	def(&o.PocketBlockInterval, time.Second)
+	def(&o.Governor.ReleaseAfter, 24*time.Hour)
 	def(&o.ScanInterval, 500*time.Millisecond)
 	def(&o.PollInterval, 250*time.Millisecond)
 	def(&o.CopperPollInterval, 100*time.Millisecond)

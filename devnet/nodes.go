@@ -41,6 +41,7 @@ validators:
 governor:
   single_transfer_limit_upokt: {{.SingleLimit}}
   daily_cap_upokt: {{.DailyCap}}
+  release_after: {{.ReleaseAfter}}
 temporal:
   address: "{{.Temporal}}"
   namespace: {{.Namespace}}
@@ -151,7 +152,7 @@ func (d *Devnet) addNode(i int) error {
 	err = nodeConfig.Execute(&buf, map[string]any{
 		"ID": id, "Secrets": secrets, "LogLevel": o.LogLevel, "Metrics": h.metricsAddr,
 		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold, "ReadingKeys": readingKeys,
-		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt,
+		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt, "ReleaseAfter": o.Governor.ReleaseAfter,
 		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
 		"PocketURL": pp.URL(), "PocketChainID": PocketChainID, "Vault": d.VaultPokt,
 		"PocketConfirmations": o.PocketConfirmations, "Fee": PocketFee, "MaxMint": o.MaxMintUpokt,

@@ -52,6 +52,9 @@ func (d *Devnet) Summary() string {
 			d.Users[1].Name, transfer.FormatPOKT(limit+transfer.UpoktPerPOKT), d.Users[1].Eth.Address.Hex())
 	}
 	w("  bin/wpokt list --status held")
+	w("  for i in $(seq 1 %d); do bin/wpokt-node release --config %s/nodes/node-$i.yaml --workflow-id mint-<hash> --by me --reason checked; done",
+		d.opts.Threshold, d.opts.Dir)
+	w("      (a held transfer moves once %d node operators released it, each on their own node, or after %s)", d.opts.Threshold, d.opts.Governor.ReleaseAfter)
 	w("  bin/temporal workflow list --address %s --query 'WpoktStatus=\"executed\"'", d.TemporalAddress())
 	w("  bin/temporal workflow signal --address %s --workflow-id %s --name %s --input '{\"By\":\"me\",\"Reason\":\"test\"}'",
 		d.TemporalAddress(), transfer.ControlWorkflowID, transfer.SignalPause)

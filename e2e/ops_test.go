@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,12 +16,14 @@ import (
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/transfer"
+	"github.com/wpokt/bridge/workers"
 )
 
 // TestOperationsWithTheTemporalCLI drives the operators' commands of the
 // runbook through the real temporal CLI binary: a transfer above the
 // governor's single-transfer limit is held and listed by its search
-// attribute, the release signal lets it through; the pause signal on the
+// attribute, a release on 8 nodes or by a plain signal moves nothing, the
+// ninth node's release lets it through; the pause signal on the
 // control workflow makes new transfers wait, resume lets them complete.
 // The Temporal Web UI (on for this devnet) answers real HTTP requests.
 func TestOperationsWithTheTemporalCLI(t *testing.T) {
@@ -45,7 +48,22 @@ func TestOperationsWithTheTemporalCLI(t *testing.T) {
 		ids := e.listWorkflows(`WpoktStatus="held"`)
 		return len(ids) == 1 && ids[0] == held, fmt.Sprintf("temporal workflow list --query 'WpoktStatus=\"held\"' lists %v", ids)
 	})
-	e.temporalCLI("workflow", "signal", "--workflow-id", held, "--name", transfer.SignalRelease, "--input", `{"By":"e2e","Reason":"checked"}`)
+	// One person with namespace access, and eight node operators, move
+	// nothing; the ninth operator's release, on their own node, does.
+	e.temporalCLI("workflow", "signal", "--workflow-id", held, "--name", transfer.SignalRelease, "--input", `{"NodeID":"node-1","By":"e2e","Reason":"unsigned"}`)
+	for i := 1; i <= 8; i++ {
+		e.releaseOn(i, held)
+	}
+	eventually(t, 30*time.Second, func() (bool, string) {
+		doc, _ := e.doc(held)
+		return strings.Contains(doc.Reason, "released by 8 (node-1, "), "held reason: " + doc.Reason
+	})
+	time.Sleep(3 * time.Second) // time enough for a wrongly counted release to be acted on
+	doc, _ = e.doc(held)
+	require.Equal(t, transfer.StatusHeld, doc.Status, "released on 8 nodes: %s", doc.Reason)
+	_, found = e.d.Copper.OrderByExternalID(held)
+	require.False(t, found, "no order on 8 releases")
+	e.releaseOn(9, held)
 	e.waitStatus(time.Minute, []string{held}, transfer.StatusExecuted)
 	eventually(t, 30*time.Second, func() (bool, string) {
 		ids := e.listWorkflows(`WpoktStatus="held"`)
@@ -85,6 +103,17 @@ func TestOperationsWithTheTemporalCLI(t *testing.T) {
 		return status == http.StatusOK && strings.Contains(body, held), fmt.Sprintf("UI API answered %d: %.300s", status, body)
 	})
 	e.finish(time.Minute)
+}
+
+// releaseOn runs node i's operator's release, as `wpokt-node release
+// --config` on that node does: signed with its reading key from its config.
+func (e *env) releaseOn(i int, workflowID string) {
+	e.t.Helper()
+	cfg, err := config.Load(e.d.NodeConfigPath(i))
+	require.NoError(e.t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	require.NoError(e.t, workers.Release(ctx, e.tc, cfg, workflowID, "operator of "+cfg.Node.ID, "checked with the sender"))
 }
 
 // listWorkflows runs `temporal workflow list --query Q -o json` and

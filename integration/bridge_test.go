@@ -133,7 +133,8 @@ func recordTrust(t *testing.T, d *devnet.Devnet, ids map[string]string, path str
 		id := devnet.NodeID(i)
 		keys[id] = hex.EncodeToString(devnet.ReadingKey(id).Public().(ed25519.PublicKey))
 	}
-	data, err := json.MarshalIndent(map[string]any{"threshold": d.Options().Threshold, "reading_keys": keys, "workflow_ids": ids}, "", "  ")
+	data, err := json.MarshalIndent(map[string]any{"threshold": d.Options().Threshold, "reading_keys": keys, "workflow_ids": ids,
+		"release_after_seconds": int64(d.Options().Governor.ReleaseAfter / time.Second)}, "", "  ")
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(path, append(data, '\n'), 0o644))
 }

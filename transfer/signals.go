@@ -27,22 +27,26 @@ type SeenSignal struct {
 // domain tag so that the signature means nothing anywhere else.
 func (s SeenSignal) SignedBytes(workflowID string) []byte {
 	r := s.Report
-	var b strings.Builder
-	for _, part := range []string{
-		"wpokt-seen-v1", workflowID, s.NodeID, strconv.FormatInt(s.Height, 10),
-		string(r.Class), strings.ToLower(r.Recipient), strconv.FormatUint(r.Amount, 10), strconv.FormatUint(r.PayAmount, 10),
-	} {
-		b.WriteString(strconv.Itoa(len(part)))
-		b.WriteByte(':')
-		b.WriteString(part)
-	}
-	return []byte(b.String())
+	return signedBytes("wpokt-seen-v1", workflowID, s.NodeID, strconv.FormatInt(s.Height, 10),
+		string(r.Class), strings.ToLower(r.Recipient), strconv.FormatUint(r.Amount, 10), strconv.FormatUint(r.PayAmount, 10))
 }
 
 // Sign signs the reading with a node's key.
 func (s SeenSignal) Sign(workflowID string, key ed25519.PrivateKey) SeenSignal {
 	s.Signature = ed25519.Sign(key, s.SignedBytes(workflowID))
 	return s
+}
+
+// signedBytes lays out a signed message: a domain tag and its fields, each
+// prefixed by its length so that no two messages share their bytes.
+func signedBytes(parts ...string) []byte {
+	var b strings.Builder
+	for _, part := range parts {
+		b.WriteString(strconv.Itoa(len(part)))
+		b.WriteByte(':')
+		b.WriteString(part)
+	}
+	return []byte(b.String())
 }
 
 // NodeKeys are the signers' public keys by node ID, from a node's own
@@ -52,17 +56,43 @@ type NodeKeys map[string]ed25519.PublicKey
 // Verify reports whether s is signed by the key of the node it names; an
 // unknown node, a key of the wrong size or a bad signature is not.
 func (k NodeKeys) Verify(workflowID string, s SeenSignal) bool {
-	pub, ok := k[s.NodeID]
-	if !ok || len(pub) != ed25519.PublicKeySize || len(s.Signature) != ed25519.SignatureSize {
-		return false
-	}
-	return ed25519.Verify(pub, s.SignedBytes(workflowID), s.Signature)
+	return k.verify(s.NodeID, s.SignedBytes(workflowID), s.Signature)
 }
 
-// ReleaseSignal releases a held transfer; By and Reason are for the record.
+// VerifyRelease reports whether a release is signed by the key of the node
+// it names.
+func (k NodeKeys) VerifyRelease(workflowID string, s ReleaseSignal) bool {
+	return k.verify(s.NodeID, s.SignedBytes(workflowID), s.Signature)
+}
+
+func (k NodeKeys) verify(node string, msg, sig []byte) bool {
+	pub, ok := k[node]
+	if !ok || len(pub) != ed25519.PublicKeySize || len(sig) != ed25519.SignatureSize {
+		return false
+	}
+	return ed25519.Verify(pub, msg, sig)
+}
+
+// ReleaseSignal is one node operator's release of a held transfer, made on
+// their own node (wpokt-node release) and signed with that node's reading
+// key: a held transfer moves once a threshold of nodes released it, or
+// after the configured delay. By and Reason are for the record.
 type ReleaseSignal struct {
-	By     string
-	Reason string
+	NodeID    string
+	By        string
+	Reason    string
+	Signature []byte
+}
+
+// SignedBytes is what a node signs of its release of workflowID.
+func (s ReleaseSignal) SignedBytes(workflowID string) []byte {
+	return signedBytes("wpokt-release-v1", workflowID, s.NodeID, s.By, s.Reason)
+}
+
+// Sign signs the release with a node's key.
+func (s ReleaseSignal) Sign(workflowID string, key ed25519.PrivateKey) ReleaseSignal {
+	s.Signature = ed25519.Sign(key, s.SignedBytes(workflowID))
+	return s
 }
 
 // PauseSignal pauses the bridge; no order is created until resume.

@@ -256,7 +256,7 @@ func (n *Node) Run(ctx context.Context) error {
 	// in progress, an order being created) for up to StopTimeout.
 	wopts := worker.Options{WorkerStopTimeout: n.cfg.Node.StopTimeout}
 	sharedWorker := worker.New(n.temporal, n.cfg.Temporal.TaskQueue, wopts)
-	workflows.RegisterWorkflows(sharedWorker, workflows.NewTrust(n.cfg.Validators.Threshold, n.cfg.NodeKeys()))
+	workflows.RegisterWorkflows(sharedWorker, workflows.NewTrust(n.cfg.Validators.Threshold, n.cfg.NodeKeys(), n.cfg.Governor.ReleaseAfter))
 	workflows.RegisterSharedActivities(sharedWorker, shared)
 	signerWorker := worker.New(n.temporal, transfer.SignerQueue(n.cfg.Node.ID), wopts)
 	workflows.RegisterSigner(signerWorker, signer)

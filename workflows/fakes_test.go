@@ -246,7 +246,7 @@ func testTrust(threshold int) Trust {
 	for _, n := range nodes {
 		keys[n] = nodeKey(n).Public().(ed25519.PublicKey)
 	}
-	return NewTrust(threshold, keys)
+	return NewTrust(threshold, keys, 24*time.Hour)
 }
 
 // startedID is the ID of the workflow the test started last: the readings

@@ -209,7 +209,7 @@ func TestHeldTransferWaitsForRelease(t *testing.T) {
 	env.RegisterDelayedCallback(func() {
 		held = queryState(t, env)
 		creates = f.creates
-		env.SignalWorkflow(transfer.SignalRelease, transfer.ReleaseSignal{By: "alice", Reason: "known whale"})
+		releaseOn(env, nodes[:9]...)
 	}, 3*time.Hour)
 	startMint(env)
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"github.com/wpokt/bridge/transfer"
@@ -22,9 +23,11 @@ import (
 // (testdata/histories/trust.json): the signing set the recorded readings
 // were signed under, and each history's workflow ID.
 type recorded struct {
-	Threshold   int               `json:"threshold"`
-	ReadingKeys map[string]string `json:"reading_keys"`
-	WorkflowIDs map[string]string `json:"workflow_ids"`
+	Threshold int `json:"threshold"`
+	// ReleaseAfter is the hold delay in seconds.
+	ReleaseAfter int64             `json:"release_after_seconds"`
+	ReadingKeys  map[string]string `json:"reading_keys"`
+	WorkflowIDs  map[string]string `json:"workflow_ids"`
 }
 
 func loadRecorded(t *testing.T) (Trust, map[string]string) {
@@ -38,7 +41,7 @@ func loadRecorded(t *testing.T) (Trust, map[string]string) {
 		require.NoError(t, err)
 		keys[id] = pub
 	}
-	return NewTrust(rec.Threshold, keys), rec.WorkflowIDs
+	return NewTrust(rec.Threshold, keys, time.Duration(rec.ReleaseAfter)*time.Second), rec.WorkflowIDs
 }
 
 // TestReplayRecordedHistories replays histories recorded from the real flow

@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/wpokt/bridge/transfer"
@@ -14,7 +13,6 @@ import (
 // the amount (and the nonce), holding for an operator's release, waiting
 // out a pause or waiting in the recipient's queue on the way.
 func (r *run) askControl(req transfer.ReserveRequest) (nonce uint64, err error) {
-	release := workflow.GetSignalChannel(r.ctx, transfer.SignalRelease)
 	resumed := workflow.GetSignalChannel(r.ctx, transfer.SignalResumed)
 	granted := workflow.GetSignalChannel(r.ctx, transfer.SignalNonceGranted)
 	for {
@@ -26,11 +24,9 @@ func (r *run) askControl(req transfer.ReserveRequest) (nonce uint64, err error) 
 		case transfer.ReserveGranted:
 			return res.Nonce, nil
 		case transfer.ReserveHeld:
-			r.setStatus(transfer.StatusHeld, "held: "+res.Reason+"; waiting for an operator's release signal")
-			var rel transfer.ReleaseSignal
-			release.Receive(r.ctx, &rel)
-			r.logger.Info("transfer released", "by", rel.By, "reason", rel.Reason)
-			r.note(fmt.Sprintf("released by %s: %s", orUnknown(rel.By), rel.Reason))
+			if err := r.awaitRelease(res.Reason); err != nil {
+				return 0, err
+			}
 			req.Released = true
 		case transfer.ReservePaused:
 			r.note("waiting: the bridge is paused (" + res.Reason + ")")

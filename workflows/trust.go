@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/wpokt/bridge/transfer"
 )
@@ -16,6 +17,9 @@ import (
 type Trust struct {
 	Threshold int
 	Keys      transfer.NodeKeys
+	// ReleaseAfter moves a held transfer without a threshold of releases
+	// once it has been held this long (governor.release_after).
+	ReleaseAfter time.Duration
 
 	// signers are the node IDs in order: the order in which signing
 	// requests are scheduled, which replay must repeat.
@@ -23,8 +27,8 @@ type Trust struct {
 }
 
 // NewTrust makes the signing set of these nodes' keys.
-func NewTrust(threshold int, keys transfer.NodeKeys) Trust {
-	t := Trust{Threshold: threshold, Keys: keys}
+func NewTrust(threshold int, keys transfer.NodeKeys, releaseAfter time.Duration) Trust {
+	t := Trust{Threshold: threshold, Keys: keys, ReleaseAfter: releaseAfter}
 	for id := range keys {
 		t.signers = append(t.signers, id)
 	}
@@ -37,6 +41,9 @@ func (t Trust) validate() error {
 		if k := t.Keys[id]; len(k) != ed25519.PublicKeySize {
 			return fmt.Errorf("trust: node %s has a %d-byte public key", id, len(k))
 		}
+	}
+	if t.ReleaseAfter <= 0 {
+		return fmt.Errorf("trust: release delay %s is not positive", t.ReleaseAfter)
 	}
 	if t.Threshold < 1 || t.Threshold > len(t.signers) || 2*t.Threshold <= len(t.signers) {
 		return fmt.Errorf("trust: threshold %d of %d signers is not a majority", t.Threshold, len(t.signers))

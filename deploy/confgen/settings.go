@@ -80,6 +80,7 @@ var consensusKeys = []string{
 	"validators.threshold",
 	"governor.single_transfer_limit_upokt",
 	"governor.daily_cap_upokt",
+	"governor.release_after",
 	"temporal.namespace",
 	"temporal.task_queue",
 	"mongo.database",
