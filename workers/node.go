@@ -223,16 +223,8 @@ func Settings(cfg *config.Config, chain string) transfer.Settings {
 // contract, the Copper credentials and the co-signer's reachability.
 func (n *Node) Check(ctx context.Context) error {
 	var errs []error
-	if err := n.eth.CheckChainID(ctx, n.cfg.Ethereum.ChainID); err != nil {
-		errs = append(errs, fmt.Errorf("ethereum.chain_id: %w", err))
-	}
-	if err := n.eth.CheckContract(ctx); err != nil {
-		errs = append(errs, fmt.Errorf("ethereum.wpokt_address: %w", err))
-	}
-	if id, err := n.pocket.ChainID(ctx); err != nil {
-		errs = append(errs, fmt.Errorf("pocket.rpc_url: %w", err))
-	} else if id != n.cfg.Pocket.ChainID {
-		errs = append(errs, fmt.Errorf("pocket.chain_id: the RPC serves chain %q, the config says %q", id, n.cfg.Pocket.ChainID))
+	if err := n.checkChains(ctx); err != nil {
+		errs = append(errs, err)
 	}
 	if _, err := n.copper.FindOrderByExternalID(ctx, "wpokt-check"); err != nil && !errors.Is(err, copper.ErrOrderNotFound) {
 		errs = append(errs, fmt.Errorf("copper credentials: %w", err))
@@ -247,6 +239,9 @@ func (n *Node) Check(ctx context.Context) error {
 // stops them gracefully.
 func (n *Node) Run(ctx context.Context) error {
 	defer n.close()
+	if err := n.startupCheck(ctx); err != nil {
+		return err
+	}
 	rules := Rules(n.cfg)
 	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: n.store, Temporal: n.temporal}
 	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
