@@ -98,22 +98,7 @@ func (s *slot) release() { <-s.ch }
 // rules. A tx the RPC does not know is reported as not found, not as an
 // error: the workflow decides when that means it vanished.
 func (a *Shared) ReadDeposit(ctx context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
-	hash := ref.TxHash
-	head, err := a.Pocket.Height(ctx)
-	if err != nil {
-		return transfer.Reading{}, fmt.Errorf("read pocket height: %w", err)
-	}
-	tx, err := a.Pocket.Tx(ctx, hash)
-	if errors.Is(err, pokt.ErrInvalidHash) {
-		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
-	}
-	if errors.Is(err, pokt.ErrTxNotFound) {
-		return transfer.Reading{TxHash: hash, Source: transfer.SourceCheck{Head: head}}, nil
-	}
-	if err != nil {
-		return transfer.Reading{}, fmt.Errorf("read deposit %s: %w", hash, err)
-	}
-	return pokt.ReadDeposit(*tx, head, a.Rules.Deposit), nil
+	return readDeposit(ctx, a.Pocket, a.Rules, ref)
 }
 
 // ReadBurn reads a BurnAndBridge log from its tx's receipt and classifies

@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -45,6 +46,8 @@ type Signer struct {
 	CoSigner CoSigner
 	Observer SignObserver
 	Logger   *slog.Logger
+	// ReadingKey signs this node's answers to source checks.
+	ReadingKey ed25519.PrivateKey
 }
 
 // Sign verifies a transfer and its order, then co-signs the order.

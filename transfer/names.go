@@ -68,7 +68,8 @@ var SearchAttributeTypes = map[string]string{
 }
 
 // Activities. Local ones run inside the workflow task on the node that runs
-// the workflow; remote ones on the shared queue; Sign on signer-<node>.
+// the workflow; remote ones on the shared queue; Sign and CheckSource on
+// signer-<node>.
 const (
 	ActivityReadDeposit       = "ReadDeposit"
 	ActivityReadBurn          = "ReadBurn"
@@ -80,6 +81,7 @@ const (
 	ActivityVerifyDestination = "VerifyDestination"
 	ActivityProject           = "Project"
 	ActivitySign              = "Sign"
+	ActivityCheckSource       = "CheckSource"
 )
 
 // SignerQueue is the task queue of a node's signer worker.

@@ -77,14 +77,32 @@ func TestBurnAtOrBelowFeeIsInvalid(t *testing.T) {
 func TestFailedBurnTxFails(t *testing.T) {
 	f := newFakeBridge()
 	f.burn = validBurn()
+	f.burn.Class, f.burn.Reason = transfer.ClassFailed, "burn transaction failed on chain (reverted)"
 	env := newEnv(t, f)
-	env.OnActivity(transfer.ActivityReadBurn, mockAny, mockAny).Return(transfer.Reading{
-		Source: transfer.SourceCheck{Found: true, Success: false, Canonical: true, Height: 100, Head: 120, Confirmations: 21},
-	}, nil)
 	startBurn(env, 0)
 
 	st := result(t, env)
 	require.Equal(t, transfer.StatusFailed, st.Status)
 	require.Contains(t, st.Reason, "failed on chain")
 	require.Zero(t, f.creates)
+	require.NotZero(t, f.sourceChecks, "the nodes were asked before it ended")
+}
+
+// TestOwnRPCSayingABurnFailedIsOverruled: the RPC of the node running the
+// workflow says the burn failed; the other nodes read it confirmed, so it
+// is returned all the same.
+func TestOwnRPCSayingABurnFailedIsOverruled(t *testing.T) {
+	f := newFakeBridge()
+	f.burn = validBurn()
+	f.ownSays = func(rd transfer.Reading) transfer.Reading {
+		rd.Source.Success = false
+		return rd
+	}
+	env := newEnv(t, f)
+	startBurn(env, 0)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status, st.Reason)
+	require.Equal(t, 1, f.creates)
+	require.EqualValues(t, 2_990_000, f.orders[st.WorkflowID].Spec.Amount)
 }

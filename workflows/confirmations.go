@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/wpokt/bridge/transfer"
@@ -10,40 +9,49 @@ import (
 
 // awaitConfirmations re-reads the source tx with read until it has the
 // required confirmations on the canonical chain. It waits with timers
-// sized to the expected block time, not with a busy activity. It returns a
-// non-empty failure reason when the tx failed or vanished.
-func (r *run) awaitConfirmations(read func() (transfer.SourceCheck, error)) (failure string, err error) {
+// sized to the expected block time, not with a busy activity. It returns
+// the reading to go on with, or a non-empty failure reason when a
+// threshold of nodes agree the tx failed or vanished: this node's RPC alone
+// never ends a transfer (it may lie or lag), nor does it alone hold one up.
+func (r *run) awaitConfirmations(read readSource) (rd transfer.Reading, failure string, err error) {
 	need := r.settings.Confirmations
 	for {
-		sc, err := read()
+		rd, err := read()
 		if err != nil {
-			return "", err
+			return rd, "", err
 		}
-		switch {
-		case sc.Found && !sc.Success:
-			return "source transaction failed on chain", nil
-		case !sc.Found:
-			// A node's RPC may lag the scanner that saw the tx: call it gone
-			// only once the chain is past where it would have confirmed.
-			if r.seenHeight > 0 && sc.Head >= r.seenHeight+need {
-				return fmt.Sprintf("source transaction vanished before confirmation (seen at height %d, head %d)", r.seenHeight, sc.Head), nil
+		sc := rd.Source
+		wait := r.settings.PollInterval
+		switch own := r.ownFailure(rd); {
+		case own != "":
+			v := r.askNodes()
+			if v.decided && v.failure != "" {
+				return rd, v.failure, nil
 			}
+			if v.decided {
+				r.logger.Warn("this node's RPC reads the source otherwise than a threshold of nodes: going with them", "own", own, "nodes", v.summary)
+				r.st.Confirmations, r.st.SourceHeight = v.reading.Source.Confirmations, v.reading.Source.Height
+				return v.reading, "", nil
+			}
+			r.note("this node's RPC says: " + own + "; waiting for a threshold of nodes to agree (" + v.summary + ")")
+			wait = max(wait, retryPause)
+		case !sc.Found:
+			// A node's RPC may lag the scanner that saw the tx.
 			r.note("source transaction not found on this node's RPC yet")
 		case sc.Canonical && sc.Confirmations >= need:
 			r.st.Confirmations = sc.Confirmations
 			r.st.SourceHeight = sc.Height
-			return "", nil
+			return rd, "", nil
 		default:
 			r.st.Confirmations = sc.Confirmations
 			r.st.SourceHeight = sc.Height
-		}
-		wait := r.settings.PollInterval
-		if sc.Found && sc.Canonical && sc.Confirmations < need {
-			// Sleep until the block that confirms it is due.
-			wait = max(wait, time.Duration(need-sc.Confirmations)*r.settings.BlockTime)
+			if sc.Canonical {
+				// Sleep until the block that confirms it is due.
+				wait = max(wait, time.Duration(need-sc.Confirmations)*r.settings.BlockTime)
+			}
 		}
 		if err := workflow.Sleep(r.ctx, wait); err != nil {
-			return "", err
+			return rd, "", err
 		}
 	}
 }

@@ -63,6 +63,13 @@ type fakeBridge struct {
 	prior     transfer.PriorRecord
 
 	projected []transfer.State
+
+	// ownSays rewrites the read of the node running the workflow (its RPC
+	// lies); answers and forged shape other nodes' source check answers.
+	ownSays      func(transfer.Reading) transfer.Reading
+	answers      map[string]transfer.Reading
+	forged       map[string]bool
+	sourceChecks int
 }
 
 func newFakeBridge() *fakeBridge {
@@ -78,6 +85,11 @@ func newFakeBridge() *fakeBridge {
 
 func (f *fakeBridge) source() transfer.SourceCheck {
 	f.reads++
+	return f.sourceNow()
+}
+
+// sourceNow is the source as the fake chain has it after f.reads reads.
+func (f *fakeBridge) sourceNow() transfer.SourceCheck {
 	if f.vanishAfterReads > 0 && f.reads > f.vanishAfterReads {
 		return transfer.SourceCheck{Found: false, Head: 100 + int64(f.reads)*10}
 	}
@@ -85,31 +97,69 @@ func (f *fakeBridge) source() transfer.SourceCheck {
 	return transfer.SourceCheck{Found: true, Success: true, Canonical: true, Height: 100, Head: 100 + conf - 1, Confirmations: conf}
 }
 
+// chainReading is the transfer as the fake chain has it with this source.
+func (f *fakeBridge) chainReading(sc transfer.SourceCheck) transfer.Reading {
+	rd := f.deposit
+	if f.burn.Class != "" {
+		rd = f.burn
+	}
+	rd.Source = sc
+	if !sc.Found {
+		return transfer.Reading{Source: sc}
+	}
+	if rd.Class == transfer.ClassFailed {
+		rd.Source.Success = false
+	}
+	return rd
+}
+
+// ownRead is the read of the node running the workflow: the chain's,
+// unless its RPC lies (ownSays).
+func (f *fakeBridge) ownRead() transfer.Reading {
+	rd := f.chainReading(f.source())
+	if f.ownSays != nil {
+		rd = f.ownSays(rd)
+	}
+	return rd
+}
+
 func (f *fakeBridge) ReadDeposit(_ context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	d := f.deposit
+	d := f.ownRead()
 	d.TxHash = ref.TxHash
-	d.Source = f.source()
-	if !d.Source.Found {
-		return transfer.Reading{Source: d.Source}, nil
-	}
-	if d.Class == transfer.ClassFailed {
-		d.Source.Success = false
-	}
 	return d, nil
 }
 
 func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	b := f.burn
+	b := f.ownRead()
 	b.TxHash, b.LogPosition = ref.TxHash, ref.LogPosition
-	b.Source = f.source()
-	if !b.Source.Found {
-		return transfer.Reading{Source: b.Source}, nil
-	}
 	return b, nil
+}
+
+// CheckSource is a node's signed reading of the source: the fake chain's
+// (at least confirmed, since every node reads its own synced RPC), unless
+// answers says otherwise for that node; forged answers are signed with a
+// key that is not the node's.
+func (f *fakeBridge) CheckSource(_ context.Context, req transfer.SourceRequest) (transfer.SourceAnswer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sourceChecks++
+	sc := f.sourceNow()
+	if sc.Found {
+		sc.Confirmations = max(sc.Confirmations, 100)
+	}
+	rd, ok := f.answers[req.NodeID]
+	if !ok {
+		rd = f.chainReading(sc)
+	}
+	key := nodeKey(req.NodeID)
+	if f.forged[req.NodeID] {
+		key = nodeKey("mallory")
+	}
+	return transfer.SourceAnswer{NodeID: req.NodeID, Reading: rd}.Sign(req.WorkflowID, key), nil
 }
 
 func (f *fakeBridge) PriorRecord(context.Context, transfer.TransferRef) (transfer.PriorRecord, error) {

@@ -39,6 +39,7 @@ type SharedActivities interface {
 // signer-<id> queue.
 type SignerActivity interface {
 	Sign(ctx context.Context, req transfer.SignRequest) (transfer.SignResult, error)
+	CheckSource(ctx context.Context, req transfer.SourceRequest) (transfer.SourceAnswer, error)
 }
 
 // RegisterWorkflows registers the bridge's workflows under their names
@@ -69,7 +70,9 @@ func RegisterSharedActivities(r ActivityRegistry, a SharedActivities) {
 	}
 }
 
-// RegisterSigner registers a node's signing activity (on its signer queue).
+// RegisterSigner registers a node's own activities (on its signer queue):
+// its signature and its reading of a source.
 func RegisterSigner(r ActivityRegistry, s SignerActivity) {
 	r.RegisterActivityWithOptions(s.Sign, activity.RegisterOptions{Name: transfer.ActivitySign})
+	r.RegisterActivityWithOptions(s.CheckSource, activity.RegisterOptions{Name: transfer.ActivityCheckSource})
 }

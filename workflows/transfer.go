@@ -19,29 +19,21 @@ func (r *run) carry(read readSource) (transfer.State, error) {
 	if done, err := r.finishedBefore(); done || err != nil {
 		return r.st, err
 	}
-	var own transfer.Reading
-	check := func() (transfer.SourceCheck, error) {
+	check := func() (transfer.Reading, error) {
 		rd, err := read()
-		if err != nil {
-			return transfer.SourceCheck{}, err
-		}
-		own = rd
-		if rd.Source.Found {
+		if err == nil && rd.Source.Found {
 			r.apply(rd)
 		}
-		return rd.Source, nil
+		return rd, err
 	}
-	if _, err := check(); err != nil {
+	own, err := check()
+	if err != nil {
 		return r.st, err
 	}
 	if own.Source.Found {
 		r.setStatus(transfer.StatusDetected, "waiting for confirmations")
 	}
-	if own.Class == transfer.ClassFailed {
-		r.setStatus(transfer.StatusFailed, own.Reason)
-		return r.st, nil
-	}
-	failure, err := r.awaitConfirmations(check)
+	own, failure, err := r.awaitConfirmations(check)
 	if err != nil {
 		return r.st, err
 	}
@@ -49,6 +41,7 @@ func (r *run) carry(read readSource) (transfer.State, error) {
 		r.setStatus(transfer.StatusFailed, failure)
 		return r.st, nil
 	}
+	r.apply(own)
 	rd, err := r.agreedReading(own)
 	if err != nil {
 		return r.st, err
