@@ -48,6 +48,9 @@ type Signer struct {
 	Logger   *slog.Logger
 	// ReadingKey signs this node's answers to source checks.
 	ReadingKey ed25519.PrivateKey
+	// Books, when set, is this node's accountant: no signature while the
+	// chains' books do not balance.
+	Books Books
 }
 
 // Sign verifies a transfer and its order, then co-signs the order.
@@ -57,6 +60,9 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	}
 	if req.NodeID != s.Rules.NodeID {
 		return transfer.SignResult{}, s.refuse(ctx, req, "misrouted", fmt.Sprintf("request for node %s reached node %s", req.NodeID, s.Rules.NodeID))
+	}
+	if err := s.booksForbid(); err != nil {
+		return transfer.SignResult{}, err
 	}
 	order, err := s.Copper.GetOrder(ctx, req.OrderID)
 	if errors.Is(err, copper.ErrOrderNotFound) {

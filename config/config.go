@@ -30,6 +30,7 @@ type Config struct {
 	Pocket     Pocket     `mapstructure:"pocket"`
 	Ethereum   Ethereum   `mapstructure:"ethereum"`
 	Copper     Copper     `mapstructure:"copper"`
+	Accountant Accountant `mapstructure:"accountant"`
 }
 
 // Node is this process's identity and local endpoints.
@@ -213,6 +214,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("node.stop_timeout", "90s")
 	v.SetDefault("validators.threshold", 9)
 	v.SetDefault("governor.release_after", "24h")
+	setAccountantDefaults(v)
 	v.SetDefault("temporal.address", "127.0.0.1:7233")
 	v.SetDefault("temporal.namespace", "default")
 	v.SetDefault("temporal.task_queue", "bridge")
@@ -407,6 +409,7 @@ func (c *Config) Validate() error {
 	}
 	c.validateReadingKeys(bad)
 	positive(bad, "governor.release_after", c.Governor.ReleaseAfter)
+	c.validateAccountant(bad)
 	if c.Governor.DailyCapUpokt != 0 && c.Governor.SingleTransferLimitUpokt > c.Governor.DailyCapUpokt {
 		bad("governor.single_transfer_limit_upokt", "is above governor.daily_cap_upokt")
 	}

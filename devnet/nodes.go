@@ -42,6 +42,8 @@ governor:
   single_transfer_limit_upokt: {{.SingleLimit}}
   daily_cap_upokt: {{.DailyCap}}
   release_after: {{.ReleaseAfter}}
+accountant:
+  interval: 2s
 temporal:
   address: "{{.Temporal}}"
   namespace: {{.Namespace}}

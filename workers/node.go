@@ -242,10 +242,14 @@ func (n *Node) Run(ctx context.Context) error {
 	if err := n.startupCheck(ctx); err != nil {
 		return err
 	}
+	books := n.accountant()
+	if err := books.Check(ctx); err != nil {
+		n.logger.Warn("accountant: could not read the books at start", "error", err)
+	}
 	rules := Rules(n.cfg)
 	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: n.store, Temporal: n.temporal}
 	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
-		Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey}
+		Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey, Books: books}
 
 	// On SIGTERM a worker lets running activities finish (a co-signature
 	// in progress, an order being created) for up to StopTimeout.
@@ -274,7 +278,7 @@ func (n *Node) Run(ctx context.Context) error {
 		ethScanner.Subscriber = n.ethWS
 	}
 	var wg sync.WaitGroup
-	for _, run := range []func(context.Context) error{pocketScanner.Run, ethScanner.Run, n.heartbeat, n.serveMetrics} {
+	for _, run := range []func(context.Context) error{pocketScanner.Run, ethScanner.Run, n.heartbeat, n.serveMetrics, books.Run} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
