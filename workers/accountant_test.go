@@ -20,7 +20,7 @@ type books struct {
 }
 
 func (b *books) Balance(context.Context, string) (uint64, error) { return b.vault, b.err }
-func (b *books) TotalSupply(context.Context) (*big.Int, error)  { return b.supply, b.err }
+func (b *books) TotalSupply(context.Context) (*big.Int, error)   { return b.supply, b.err }
 
 // TestAccountantRefusesWhileWPOKTExceedsItsBacking: backed (and within the
 // tolerance) it lets signing go on; wPOKT minted outside the bridge makes
