@@ -279,7 +279,13 @@ func (n *Node) Run(ctx context.Context) error {
 		ethScanner.Subscriber = n.ethWS
 	}
 	var wg sync.WaitGroup
-	for _, run := range []func(context.Context) error{pocketScanner.Run, ethScanner.Run, n.heartbeat, n.serveMetrics} {
+	// The scanners run supervised: a panic in one is counted and the
+	// scanner restarted, rather than the node going blind or down.
+	supervised := func(chain string, run func(context.Context) error) func(context.Context) error {
+		return func(ctx context.Context) error { return base.Supervise(ctx, chain, run) }
+	}
+	for _, run := range []func(context.Context) error{supervised(starters.ChainPocket, pocketScanner.Run),
+		supervised(starters.ChainEthereum, ethScanner.Run), n.heartbeat, n.serveMetrics} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
