@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wpokt/bridge/secret"
 )
 
 // Platform API paths and content types.
@@ -42,8 +44,8 @@ type Config struct {
 	// BaseURL is the API host, e.g. https://api.copper.co; the client appends
 	// /platform/... (a trailing /platform is tolerated).
 	BaseURL     string
-	APIKey      Secret
-	APISecret   Secret
+	APIKey      secret.Value
+	APISecret   secret.Value
 	PortfolioID string // the vault portfolio
 	// Timeout bounds each HTTP call (default 30 s).
 	Timeout time.Duration
@@ -59,8 +61,8 @@ type Config struct {
 
 // credentials are kept sealed (see sealed) inside a Client.
 type credentials struct {
-	key, secret Secret
-	redact      redactor
+	key, secret secret.Value
+	redact      secret.Redactor
 }
 
 // Client calls Copper's Platform API. It is safe for concurrent use.
@@ -90,7 +92,7 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		base:            base,
-		creds:           seal(credentials{key: cfg.APIKey, secret: cfg.APISecret, redact: newRedactor(cfg.APIKey, cfg.APISecret)}),
+		creds:           seal(credentials{key: cfg.APIKey, secret: cfg.APISecret, redact: secret.NewRedactor(cfg.APIKey, cfg.APISecret)}),
 		portfolio:       cfg.PortfolioID,
 		timeout:         cfg.Timeout,
 		http:            cfg.HTTPClient,
@@ -133,8 +135,8 @@ func (c *Client) PortfolioID() string { return c.portfolio }
 // RequestSignature computes Copper's X-Signature: the lower-case hex
 // HMAC-SHA256, keyed with the API secret, of timestamp + METHOD + request URI
 // (path with the /platform prefix and the query) + body.
-func RequestSignature(secret Secret, timestamp, method, requestURI string, body []byte) string {
-	m := hmac.New(sha256.New, []byte(secret.Reveal()))
+func RequestSignature(apiSecret secret.Value, timestamp, method, requestURI string, body []byte) string {
+	m := hmac.New(sha256.New, []byte(apiSecret.Reveal()))
 	m.Write([]byte(timestamp))
 	m.Write([]byte(strings.ToUpper(method)))
 	m.Write([]byte(requestURI))
@@ -190,7 +192,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	return data, nil
 }
 
-func newAPIError(status int, body []byte, redact redactor) *APIError {
+func newAPIError(status int, body []byte, redact secret.Redactor) *APIError {
 	e := &APIError{Status: status}
 	var w struct {
 		Error   string `json:"error"`
@@ -202,7 +204,7 @@ func newAPIError(status int, body []byte, redact redactor) *APIError {
 		e.Message = strings.TrimSpace(string(body))
 	}
 	// Redact before cutting, so that no prefix of a secret survives.
-	e.Code, e.Message = clip(redact.clean(e.Code)), redact.clean(e.Message)
+	e.Code, e.Message = clip(redact.Clean(e.Code)), redact.Clean(e.Message)
 	if len(e.Message) > 256 {
 		e.Message = e.Message[:256] + "..."
 	}

@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/wpokt/bridge/secret"
 )
 
 // Errors of Unlimited.Sign.
@@ -53,12 +55,12 @@ type UnlimitedConfig struct {
 	BaseURL string
 	// KeyFilename is the node's shard file inside the co-signer's key folder.
 	KeyFilename    string
-	KeyPassword    Secret
-	MasterPassword Secret
+	KeyPassword    secret.Value
+	MasterPassword secret.Value
 	// APIKey and APISecret are the Platform API credentials the co-signer uses
 	// to upload its partial signature.
-	APIKey    Secret
-	APISecret Secret
+	APIKey    secret.Value
+	APISecret secret.Value
 	// PollInterval is the first pause between status polls (default 1 s); it
 	// grows by half each time up to 10 s (or PollInterval if larger).
 	PollInterval time.Duration
@@ -70,8 +72,8 @@ type UnlimitedConfig struct {
 }
 
 type unlimitedCreds struct {
-	keyPassword, masterPassword, apiKey, apiSecret Secret
-	redact                                         redactor
+	keyPassword, masterPassword, apiKey, apiSecret secret.Value
+	redact                                         secret.Redactor
 }
 
 // Unlimited is the client of one node's Copper Unlimited co-signer. Safe for concurrent use.
@@ -95,7 +97,7 @@ func NewUnlimited(cfg UnlimitedConfig) (*Unlimited, error) {
 	if strings.TrimSpace(cfg.KeyFilename) == "" {
 		return nil, fmt.Errorf("copper unlimited: %w: key filename is required", ErrInvalidRequest)
 	}
-	for name, s := range map[string]Secret{
+	for name, s := range map[string]secret.Value{
 		"key password": cfg.KeyPassword, "master password": cfg.MasterPassword,
 		"api key": cfg.APIKey, "api secret": cfg.APISecret,
 	} {
@@ -109,7 +111,7 @@ func NewUnlimited(cfg UnlimitedConfig) (*Unlimited, error) {
 		creds: seal(unlimitedCreds{
 			keyPassword: cfg.KeyPassword, masterPassword: cfg.MasterPassword,
 			apiKey: cfg.APIKey, apiSecret: cfg.APISecret,
-			redact: newRedactor(cfg.KeyPassword, cfg.MasterPassword, cfg.APIKey, cfg.APISecret),
+			redact: secret.NewRedactor(cfg.KeyPassword, cfg.MasterPassword, cfg.APIKey, cfg.APISecret),
 		}),
 		pollInterval: cfg.PollInterval,
 		deadline:     cfg.Deadline,
@@ -225,7 +227,7 @@ func (u *Unlimited) post(ctx context.Context, reqID string, body []byte) error {
 				return fmt.Errorf("%w: decode sign-async answer: %w", ErrInvalidResponse, derr)
 			}
 			if r.TransactionRequestID != "" && r.TransactionRequestID != reqID {
-				return fmt.Errorf("%w: sign-async answered for request %q", ErrInvalidResponse, clip(u.creds().redact.clean(r.TransactionRequestID)))
+				return fmt.Errorf("%w: sign-async answered for request %q", ErrInvalidResponse, clip(u.creds().redact.Clean(r.TransactionRequestID)))
 			}
 			return nil
 		}
@@ -252,7 +254,7 @@ func (u *Unlimited) poll(ctx context.Context, reqID string) error {
 			if derr := decodeJSON(data, &st); derr != nil {
 				return fmt.Errorf("%w: decode sign-async status: %w", ErrInvalidResponse, derr)
 			}
-			msg := clip(u.creds().redact.clean(st.Message))
+			msg := clip(u.creds().redact.Clean(st.Message))
 			switch st.Status {
 			case SignStatusCompleted:
 				return nil
@@ -264,7 +266,7 @@ func (u *Unlimited) poll(ctx context.Context, reqID string) error {
 			case SignStatusStarting, SignStatusSessionEstablished, SignStatusInProgress:
 				last, lastErr = st.Status, nil
 			default:
-				return fmt.Errorf("%w: unknown sign status %q", ErrInvalidResponse, clip(u.creds().redact.clean(st.Status)))
+				return fmt.Errorf("%w: unknown sign status %q", ErrInvalidResponse, clip(u.creds().redact.Clean(st.Status)))
 			}
 		case errors.Is(err, ErrNotFound):
 			return fmt.Errorf("%w: co-signer does not know request %s", ErrSignRequestLost, reqID)

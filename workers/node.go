@@ -105,7 +105,7 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 		}
 	}
 	if n.copper, err = copper.NewClient(copper.Config{
-		BaseURL: cfg.Copper.APIURL, APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
+		BaseURL: cfg.Copper.APIURL, APIKey: cfg.Copper.APIKey, APISecret: cfg.Copper.APISecret,
 		PortfolioID: cfg.Copper.PortfolioID, Timeout: cfg.Copper.Timeout, HTTPClient: n.metrics.httpClient("copper"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper client: %w", err)
@@ -113,8 +113,8 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	u := cfg.Copper.Unlimited
 	if n.cosigner, err = copper.NewUnlimited(copper.UnlimitedConfig{
 		BaseURL: u.URL, KeyFilename: u.KeyFilename,
-		KeyPassword: copper.Secret(u.KeyPassword.Reveal()), MasterPassword: copper.Secret(u.MasterPassword.Reveal()),
-		APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
+		KeyPassword: u.KeyPassword, MasterPassword: u.MasterPassword,
+		APIKey: cfg.Copper.APIKey, APISecret: cfg.Copper.APISecret,
 		PollInterval: u.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper unlimited client: %w", err)

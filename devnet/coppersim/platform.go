@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/secret"
 )
 
 const maxRequestBytes = 1 << 20
@@ -51,7 +52,7 @@ func (s *Sim) authenticate(r *http.Request, body []byte) (string, string) {
 	if !ok || key == "" {
 		return "unauthorized", "missing Authorization: ApiKey header"
 	}
-	secret, ok := s.secrets[key]
+	apiSecret, ok := s.secrets[key]
 	if !ok {
 		return "unauthorized", "unknown api key"
 	}
@@ -64,7 +65,7 @@ func (s *Sim) authenticate(r *http.Request, body []byte) (string, string) {
 	if skew > s.cfg.MaxClockSkew || skew < -s.cfg.MaxClockSkew {
 		return "unauthorized", fmt.Sprintf("X-Timestamp is %s away from server time", skew.Round(time.Millisecond))
 	}
-	want := copper.RequestSignature(copper.Secret(secret), ts, r.Method, r.RequestURI, body)
+	want := copper.RequestSignature(secret.Value(apiSecret), ts, r.Method, r.RequestURI, body)
 	if !hmac.Equal([]byte(want), []byte(r.Header.Get("X-Signature"))) {
 		return "unauthorized", "invalid signature"
 	}
