@@ -18,10 +18,11 @@ TEST_TIMEOUT ?= 45m
 
 export PATH := $(BIN):$(PATH)
 
-.PHONY: test dev bench contracts check lint vet fmt-check temporal-cli record-histories clean-devnet chromium
+.PHONY: test dev bench contracts check lint vet modules build fmt-check temporal-cli record-histories clean-devnet chromium
 
 ## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration), then the end-to-end scenarios
 test: check node_modules/.installed $(TEMPORAL) chromium
+	@echo "go test: every package but e2e (a first run compiles every test binary: several minutes)"
 	WPOKT_REQUIRE_SOLC=1 WPOKT_REQUIRE_BROWSER=1 WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p $(TEST_PARALLEL) -timeout $(TEST_TIMEOUT) $$($(GO) list ./... | grep -v /e2e$$)
 	@# The devnet scenarios run alone: each starts twelve nodes and a Temporal server.
 	WPOKT_TEMPORAL_CLI=$(TEMPORAL) $(GO) test -count=1 -p 1 -timeout $(TEST_TIMEOUT) ./e2e
@@ -34,16 +35,27 @@ lint: $(BIN)/staticcheck $(BIN)/workflowcheck
 	$(BIN)/workflowcheck ./workflows/...
 
 $(BIN)/staticcheck:
+	@echo "installing staticcheck $(STATICCHECK_VERSION) into ./bin (a minute or two, once)..."
 	GOBIN=$(BIN) GOFLAGS=-buildvcs=false $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 $(BIN)/workflowcheck:
+	@echo "installing workflowcheck $(WORKFLOWCHECK_VERSION) into ./bin (a minute or two, once)..."
 	GOBIN=$(BIN) GOFLAGS=-buildvcs=false $(GO) install go.temporal.io/sdk/contrib/tools/workflowcheck@$(WORKFLOWCHECK_VERSION)
 
 fmt-check:
 	@bad="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))"; \
 	if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 
-vet:
+# The two long silent phases of a fresh clone say what they are doing.
+modules:
+	@echo "go mod download: fetching the Go modules (a fresh machine: several minutes; cached afterwards)"
+	@$(GO) mod download
+
+build: modules
+	@echo "go build ./...: compiling the bridge and its dependencies (the first build: several minutes; cached afterwards)"
+	@$(GO) build ./...
+
+vet: build
 	$(GO) vet ./...
 
 ## dev: run the bridge on its local devnet (Temporal dev server + UI, FerretDB, Ethereum, Pocket, Copper, 12 nodes)

@@ -39,6 +39,7 @@ import (
 	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
 	"github.com/wpokt/bridge/devnet/morsesim"
+	"github.com/wpokt/bridge/secret"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -178,10 +179,10 @@ func (st *stack) ethClient() *eth.Client {
 	return st.eth.DialHTTP(st.t, st.eth.Options())
 }
 
-func (st *stack) copperClient(key, secret string) *copper.Client {
+func (st *stack) copperClient(key, apiSecret string) *copper.Client {
 	st.t.Helper()
 	c, err := copper.NewClient(copper.Config{
-		BaseURL: st.copper.PlatformURL(), APIKey: copper.Secret(key), APISecret: copper.Secret(secret),
+		BaseURL: st.copper.PlatformURL(), APIKey: secret.Value(key), APISecret: secret.Value(apiSecret),
 		PortfolioID: portfolioID, Timeout: 5 * time.Second, RecoveryDelay: 10 * time.Millisecond,
 	})
 	require.NoError(st.t, err)
@@ -230,8 +231,8 @@ func (st *stack) signer(i int, opts ...signerOption) *activities.Signer {
 	}
 	require.Equal(st.t, id, n.ID)
 	u, err := copper.NewUnlimited(copper.UnlimitedConfig{
-		BaseURL: st.copper.UnlimitedURL(id), KeyFilename: n.KeyFilename, KeyPassword: copper.Secret(n.KeyPassword),
-		MasterPassword: masterPass, APIKey: copper.Secret(n.API.Key), APISecret: copper.Secret(n.API.Secret),
+		BaseURL: st.copper.UnlimitedURL(id), KeyFilename: n.KeyFilename, KeyPassword: secret.Value(n.KeyPassword),
+		MasterPassword: masterPass, APIKey: secret.Value(n.API.Key), APISecret: secret.Value(n.API.Secret),
 		PollInterval: 2 * time.Millisecond, Deadline: 10 * time.Second,
 	})
 	require.NoError(st.t, err)
@@ -542,22 +543,4 @@ func (u fakeUpdate) UpdateID() string   { return "update" }
 func (u fakeUpdate) Get(_ context.Context, valuePtr any) error {
 	*(valuePtr.(*transfer.ReserveResult)) = u.res
 	return nil
-}
-
-// syncBuffer is a log destination safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

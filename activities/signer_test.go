@@ -16,6 +16,7 @@ import (
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/devnet/lockedio"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -188,7 +189,7 @@ func TestSignerRefuses(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := st.on(t)
 			req := tc.setup(t, st)
-			var logs syncBuffer
+			var logs lockedio.Writer
 			s := st.signer(1)
 			s.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 			_, err := sign(t, s, req)

@@ -6,6 +6,7 @@ package config
 
 import (
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/secret"
 
 	"errors"
 	"fmt"
@@ -53,8 +54,8 @@ type Node struct {
 	// ReadingKey is this node's ed25519 reading key (the hex of its 32-byte
 	// seed; `wpokt-node keygen` writes one), a secret: the node signs what
 	// its scanners read with it, so that no other node can speak for it.
-	ReadingKey     Secret `mapstructure:"-"`
-	ReadingKeyFile string `mapstructure:"reading_key_file"`
+	ReadingKey     secret.Value `mapstructure:"-"`
+	ReadingKeyFile string       `mapstructure:"reading_key_file"`
 }
 
 // Validators is the signing set shared by all nodes.
@@ -108,7 +109,7 @@ func (t TLS) Enabled() bool { return t.CertFile != "" || t.KeyFile != "" || t.CA
 
 // Mongo is the read-only projection's database.
 type Mongo struct {
-	URI      Secret        `mapstructure:"-"`
+	URI      secret.Value  `mapstructure:"-"`
 	URIFile  string        `mapstructure:"uri_file"`
 	Database string        `mapstructure:"database"`
 	Timeout  time.Duration `mapstructure:"timeout"`
@@ -160,9 +161,9 @@ type Copper struct {
 	ETHCurrency   string        `mapstructure:"eth_currency"`
 	Timeout       time.Duration `mapstructure:"timeout"`
 	PollInterval  time.Duration `mapstructure:"poll_interval"`
-	APIKey        Secret        `mapstructure:"-"`
+	APIKey        secret.Value  `mapstructure:"-"`
 	APIKeyFile    string        `mapstructure:"api_key_file"`
-	APISecret     Secret        `mapstructure:"-"`
+	APISecret     secret.Value  `mapstructure:"-"`
 	APISecretFile string        `mapstructure:"api_secret_file"`
 	Unlimited     Unlimited     `mapstructure:"unlimited"`
 }
@@ -171,9 +172,9 @@ type Copper struct {
 type Unlimited struct {
 	URL                string        `mapstructure:"url"`
 	KeyFilename        string        `mapstructure:"key_filename"`
-	KeyPassword        Secret        `mapstructure:"-"`
+	KeyPassword        secret.Value  `mapstructure:"-"`
 	KeyPasswordFile    string        `mapstructure:"key_password_file"`
-	MasterPassword     Secret        `mapstructure:"-"`
+	MasterPassword     secret.Value  `mapstructure:"-"`
 	MasterPasswordFile string        `mapstructure:"master_password_file"`
 	Deadline           time.Duration `mapstructure:"deadline"`
 	// PollInterval is the first pause between two status checks of a
@@ -187,22 +188,22 @@ type secretSource struct {
 	key     string // config key of the secret itself (never accepted in YAML)
 	env     string
 	fileKey string
-	target  func(*Config) (*Secret, string)
+	target  func(*Config) (*secret.Value, string)
 }
 
 var secretSources = []secretSource{
-	{"node.reading_key", "WPOKT_NODE_READING_KEY", "node.reading_key_file", func(c *Config) (*Secret, string) { return &c.Node.ReadingKey, c.Node.ReadingKeyFile }},
-	{"copper.api_key", "WPOKT_COPPER_API_KEY", "copper.api_key_file", func(c *Config) (*Secret, string) { return &c.Copper.APIKey, c.Copper.APIKeyFile }},
-	{"copper.api_secret", "WPOKT_COPPER_API_SECRET", "copper.api_secret_file", func(c *Config) (*Secret, string) { return &c.Copper.APISecret, c.Copper.APISecretFile }},
-	{"copper.unlimited.key_password", "WPOKT_COPPER_UNLIMITED_KEY_PASSWORD", "copper.unlimited.key_password_file", func(c *Config) (*Secret, string) {
+	{"node.reading_key", "WPOKT_NODE_READING_KEY", "node.reading_key_file", func(c *Config) (*secret.Value, string) { return &c.Node.ReadingKey, c.Node.ReadingKeyFile }},
+	{"copper.api_key", "WPOKT_COPPER_API_KEY", "copper.api_key_file", func(c *Config) (*secret.Value, string) { return &c.Copper.APIKey, c.Copper.APIKeyFile }},
+	{"copper.api_secret", "WPOKT_COPPER_API_SECRET", "copper.api_secret_file", func(c *Config) (*secret.Value, string) { return &c.Copper.APISecret, c.Copper.APISecretFile }},
+	{"copper.unlimited.key_password", "WPOKT_COPPER_UNLIMITED_KEY_PASSWORD", "copper.unlimited.key_password_file", func(c *Config) (*secret.Value, string) {
 		return &c.Copper.Unlimited.KeyPassword, c.Copper.Unlimited.KeyPasswordFile
 	}},
-	{"copper.unlimited.master_password", "WPOKT_COPPER_UNLIMITED_MASTER_PASSWORD", "copper.unlimited.master_password_file", func(c *Config) (*Secret, string) {
+	{"copper.unlimited.master_password", "WPOKT_COPPER_UNLIMITED_MASTER_PASSWORD", "copper.unlimited.master_password_file", func(c *Config) (*secret.Value, string) {
 		return &c.Copper.Unlimited.MasterPassword, c.Copper.Unlimited.MasterPasswordFile
 	}},
 	// The Mongo URI may carry a password, so it is treated as a secret too;
 	// a URI without credentials may still come from the environment.
-	{"mongo.uri", "WPOKT_MONGO_URI", "mongo.uri_file", func(c *Config) (*Secret, string) { return &c.Mongo.URI, c.Mongo.URIFile }},
+	{"mongo.uri", "WPOKT_MONGO_URI", "mongo.uri_file", func(c *Config) (*secret.Value, string) { return &c.Mongo.URI, c.Mongo.URIFile }},
 }
 
 // Defaults are the values a key takes when neither the file nor the
@@ -342,14 +343,14 @@ func (c *Config) loadSecrets(lookupEnv func(string) (string, bool)) error {
 		case fromEnv && file != "":
 			return fmt.Errorf("key %s: set either %s or %s, not both", s.key, s.env, s.fileKey)
 		case fromEnv:
-			*dst = Secret(strings.TrimSpace(env))
+			*dst = secret.Value(strings.TrimSpace(env))
 		case file != "":
 			b, err := os.ReadFile(file)
 			if err != nil {
 				// The path is not secret; the content never reaches an error.
 				return fmt.Errorf("key %s: read secret file: %w", s.fileKey, err)
 			}
-			*dst = Secret(strings.TrimSpace(string(b)))
+			*dst = secret.Value(strings.TrimSpace(string(b)))
 		}
 	}
 	return nil

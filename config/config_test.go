@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/wpokt/bridge/secret"
 )
 
 const (
@@ -184,7 +186,7 @@ func TestConfigNeverPrintsSecrets(t *testing.T) {
 	for _, secret := range []string{apiKey, apiSecret, keyPass, masterPass, "pw-0d9c8b"} {
 		require.NotContains(t, printed, secret)
 	}
-	require.Contains(t, printed, "[redacted]")
+	require.Contains(t, printed, secret.Redacted)
 	require.Contains(t, printed, "node-1", "the rest of the config is still printed")
 }
 

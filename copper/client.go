@@ -5,19 +5,18 @@
 package copper
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wpokt/bridge/secret"
 )
 
 // Platform API paths and content types.
@@ -42,8 +41,8 @@ type Config struct {
 	// BaseURL is the API host, e.g. https://api.copper.co; the client appends
 	// /platform/... (a trailing /platform is tolerated).
 	BaseURL     string
-	APIKey      Secret
-	APISecret   Secret
+	APIKey      secret.Value
+	APISecret   secret.Value
 	PortfolioID string // the vault portfolio
 	// Timeout bounds each HTTP call (default 30 s).
 	Timeout time.Duration
@@ -59,17 +58,14 @@ type Config struct {
 
 // credentials are kept sealed (see sealed) inside a Client.
 type credentials struct {
-	key, secret Secret
-	redact      redactor
+	key, secret secret.Value
 }
 
 // Client calls Copper's Platform API. It is safe for concurrent use.
 type Client struct {
-	base            *url.URL
+	api             endpoint
 	creds           sealed[credentials]
 	portfolio       string
-	timeout         time.Duration
-	http            *http.Client
 	now             func() time.Time
 	recoveryLookups int
 	recoveryDelay   time.Duration
@@ -88,21 +84,20 @@ func NewClient(cfg Config) (*Client, error) {
 	if strings.TrimSpace(cfg.PortfolioID) == "" {
 		return nil, fmt.Errorf("%w: portfolio id is required", ErrInvalidRequest)
 	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = defaultTimeout
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{}
+	}
 	c := &Client{
-		base:            base,
-		creds:           seal(credentials{key: cfg.APIKey, secret: cfg.APISecret, redact: newRedactor(cfg.APIKey, cfg.APISecret)}),
+		api: endpoint{base: base, http: cfg.HTTPClient, timeout: cfg.Timeout, maxBody: maxResponseBytes,
+			redact: seal(secret.NewRedactor(cfg.APIKey, cfg.APISecret))},
+		creds:           seal(credentials{key: cfg.APIKey, secret: cfg.APISecret}),
 		portfolio:       cfg.PortfolioID,
-		timeout:         cfg.Timeout,
-		http:            cfg.HTTPClient,
 		now:             cfg.Now,
 		recoveryLookups: cfg.RecoveryLookups,
 		recoveryDelay:   cfg.RecoveryDelay,
-	}
-	if c.timeout <= 0 {
-		c.timeout = defaultTimeout
-	}
-	if c.http == nil {
-		c.http = &http.Client{}
 	}
 	if c.now == nil {
 		c.now = time.Now
@@ -116,25 +111,14 @@ func NewClient(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-func parseBaseURL(raw string) (*url.URL, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("%w: base url must be http(s)://host[:port], got %q", ErrInvalidRequest, clip(raw))
-	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("%w: base url must not carry a query, fragment or user info", ErrInvalidRequest)
-	}
-	return u, nil
-}
-
 // PortfolioID returns the vault portfolio the client places orders in.
 func (c *Client) PortfolioID() string { return c.portfolio }
 
 // RequestSignature computes Copper's X-Signature: the lower-case hex
 // HMAC-SHA256, keyed with the API secret, of timestamp + METHOD + request URI
 // (path with the /platform prefix and the query) + body.
-func RequestSignature(secret Secret, timestamp, method, requestURI string, body []byte) string {
-	m := hmac.New(sha256.New, []byte(secret.Reveal()))
+func RequestSignature(apiSecret secret.Value, timestamp, method, requestURI string, body []byte) string {
+	m := hmac.New(sha256.New, []byte(apiSecret.Reveal()))
 	m.Write([]byte(timestamp))
 	m.Write([]byte(strings.ToUpper(method)))
 	m.Write([]byte(requestURI))
@@ -142,82 +126,13 @@ func RequestSignature(secret Secret, timestamp, method, requestURI string, body 
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// do sends one signed request under the client's timeout and returns the
-// body of a 2xx answer; any other answer becomes an *APIError. path is
-// already escaped (segments through url.PathEscape).
+// do sends one signed request (see endpoint.send). path is already escaped.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, contentType string, body []byte) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, c.timeout)
-	defer cancel()
-
-	u, err := joinPath(c.base, path)
-	if err != nil {
-		return nil, err
-	}
-	if len(query) > 0 {
-		u.RawQuery = query.Encode()
-	}
-	var rdr io.Reader
-	if body != nil {
-		rdr = bytes.NewReader(body)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), rdr)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidRequest, err)
-	}
-	ts := strconv.FormatInt(c.now().UnixMilli(), 10)
-	req.Header.Set("Authorization", "ApiKey "+c.creds().key.Reveal())
-	req.Header.Set("X-Timestamp", ts)
-	req.Header.Set("X-Signature", RequestSignature(c.creds().secret, ts, method, req.URL.RequestURI(), body))
-	req.Header.Set("Content-Type", contentType)
-	req.Header.Set("Accept", ContentTypeJSON)
-
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return nil, &transportError{err: err}
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
-	if err != nil {
-		// The answer was cut short: the request may have been applied.
-		return nil, &transportError{err: fmt.Errorf("read answer (http %d): %w", resp.StatusCode, err)}
-	}
-	if len(data) > maxResponseBytes {
-		return nil, fmt.Errorf("%w: answer larger than %d bytes", ErrInvalidResponse, maxResponseBytes)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, newAPIError(resp.StatusCode, data, c.creds().redact)
-	}
-	return data, nil
-}
-
-func newAPIError(status int, body []byte, redact redactor) *APIError {
-	e := &APIError{Status: status}
-	var w struct {
-		Error   string `json:"error"`
-		Message string `json:"message"`
-	}
-	if json.Unmarshal(body, &w) == nil && (w.Error != "" || w.Message != "") {
-		e.Code, e.Message = w.Error, w.Message
-	} else {
-		e.Message = strings.TrimSpace(string(body))
-	}
-	// Redact before cutting, so that no prefix of a secret survives.
-	e.Code, e.Message = clip(redact.clean(e.Code)), redact.clean(e.Message)
-	if len(e.Message) > 256 {
-		e.Message = e.Message[:256] + "..."
-	}
-	return e
-}
-
-// joinPath appends an escaped path to the base URL, keeping the escaping
-// (an order ID with "/" or "%" stays one segment).
-func joinPath(base *url.URL, escapedPath string) (*url.URL, error) {
-	u := *base
-	u.RawPath = base.EscapedPath() + escapedPath
-	p, err := url.PathUnescape(u.RawPath)
-	if err != nil {
-		return nil, fmt.Errorf("%w: bad path: %v", ErrInvalidRequest, err)
-	}
-	u.Path = p
-	return &u, nil
+	return c.api.send(ctx, call{method: method, path: path, query: query, body: body, prepare: func(req *http.Request) {
+		ts := strconv.FormatInt(c.now().UnixMilli(), 10)
+		req.Header.Set("Authorization", "ApiKey "+c.creds().key.Reveal())
+		req.Header.Set("X-Timestamp", ts)
+		req.Header.Set("X-Signature", RequestSignature(c.creds().secret, ts, method, req.URL.RequestURI(), body))
+		req.Header.Set("Content-Type", contentType)
+	}})
 }

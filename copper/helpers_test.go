@@ -12,6 +12,7 @@ import (
 
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/secret"
 )
 
 const (
@@ -111,8 +112,8 @@ func (e *env) client(t *testing.T, mutate ...func(*copper.Config)) *copper.Clien
 	t.Helper()
 	cfg := copper.Config{
 		BaseURL:         e.url,
-		APIKey:          copper.Secret(e.shared.Key),
-		APISecret:       copper.Secret(e.shared.Secret),
+		APIKey:          secret.Value(e.shared.Key),
+		APISecret:       secret.Value(e.shared.Secret),
 		PortfolioID:     e.sim.PortfolioID(),
 		Timeout:         2 * time.Second,
 		RecoveryLookups: 3,
@@ -136,10 +137,10 @@ func (e *env) signer(t *testing.T, n coppersim.NodeConfig, mutate ...func(*coppe
 	cfg := copper.UnlimitedConfig{
 		BaseURL:        e.unlimited[n.ID],
 		KeyFilename:    n.KeyFilename,
-		KeyPassword:    copper.Secret(n.KeyPassword),
-		MasterPassword: copper.Secret(testMasterPassword),
-		APIKey:         copper.Secret(n.API.Key),
-		APISecret:      copper.Secret(n.API.Secret),
+		KeyPassword:    secret.Value(n.KeyPassword),
+		MasterPassword: secret.Value(testMasterPassword),
+		APIKey:         secret.Value(n.API.Key),
+		APISecret:      secret.Value(n.API.Secret),
 		PollInterval:   2 * time.Millisecond,
 		Deadline:       5 * time.Second,
 		CallTimeout:    2 * time.Second,

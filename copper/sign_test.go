@@ -9,13 +9,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/wpokt/bridge/secret"
 )
 
 // Expected values computed independently with:
 //
 //	printf '%s' "$PREHASH" | openssl dgst -sha256 -hmac "$SECRET"
 func TestRequestSignatureKnownAnswer(t *testing.T) {
-	const secret = Secret("W02cN5UDsF-test-secret-SJtTyjDtq5SN")
+	const apiSecret = secret.Value("W02cN5UDsF-test-secret-SJtTyjDtq5SN")
 	tests := []struct {
 		name, ts, method, uri, body, want string
 	}{
@@ -32,7 +34,7 @@ func TestRequestSignatureKnownAnswer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := RequestSignature(secret, tc.ts, tc.method, tc.uri, []byte(tc.body))
+			got := RequestSignature(apiSecret, tc.ts, tc.method, tc.uri, []byte(tc.body))
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, strings.ToLower(got), got, "lower-case hex")
 		})

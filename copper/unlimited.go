@@ -8,11 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/wpokt/bridge/secret"
 )
 
 // Errors of Unlimited.Sign.
@@ -53,12 +54,12 @@ type UnlimitedConfig struct {
 	BaseURL string
 	// KeyFilename is the node's shard file inside the co-signer's key folder.
 	KeyFilename    string
-	KeyPassword    Secret
-	MasterPassword Secret
+	KeyPassword    secret.Value
+	MasterPassword secret.Value
 	// APIKey and APISecret are the Platform API credentials the co-signer uses
 	// to upload its partial signature.
-	APIKey    Secret
-	APISecret Secret
+	APIKey    secret.Value
+	APISecret secret.Value
 	// PollInterval is the first pause between status polls (default 1 s); it
 	// grows by half each time up to 10 s (or PollInterval if larger).
 	PollInterval time.Duration
@@ -70,19 +71,16 @@ type UnlimitedConfig struct {
 }
 
 type unlimitedCreds struct {
-	keyPassword, masterPassword, apiKey, apiSecret Secret
-	redact                                         redactor
+	keyPassword, masterPassword, apiKey, apiSecret secret.Value
 }
 
 // Unlimited is the client of one node's Copper Unlimited co-signer. Safe for concurrent use.
 type Unlimited struct {
-	base         *url.URL
+	api          endpoint
 	keyFilename  string
 	creds        sealed[unlimitedCreds]
 	pollInterval time.Duration
 	deadline     time.Duration
-	callTimeout  time.Duration
-	http         *http.Client
 }
 
 // NewUnlimited checks cfg and returns a co-signer client.
@@ -95,7 +93,7 @@ func NewUnlimited(cfg UnlimitedConfig) (*Unlimited, error) {
 	if strings.TrimSpace(cfg.KeyFilename) == "" {
 		return nil, fmt.Errorf("copper unlimited: %w: key filename is required", ErrInvalidRequest)
 	}
-	for name, s := range map[string]Secret{
+	for name, s := range map[string]secret.Value{
 		"key password": cfg.KeyPassword, "master password": cfg.MasterPassword,
 		"api key": cfg.APIKey, "api secret": cfg.APISecret,
 	} {
@@ -103,30 +101,28 @@ func NewUnlimited(cfg UnlimitedConfig) (*Unlimited, error) {
 			return nil, fmt.Errorf("copper unlimited: %w: %s is required", ErrInvalidRequest, name)
 		}
 	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = defaultUnlimitedCall
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{}
+	}
 	u := &Unlimited{
-		base:        base,
+		api: endpoint{base: base, http: cfg.HTTPClient, timeout: cfg.CallTimeout, maxBody: maxUnlimitedRespBytes,
+			redact: seal(secret.NewRedactor(cfg.KeyPassword, cfg.MasterPassword, cfg.APIKey, cfg.APISecret))},
 		keyFilename: cfg.KeyFilename,
 		creds: seal(unlimitedCreds{
 			keyPassword: cfg.KeyPassword, masterPassword: cfg.MasterPassword,
 			apiKey: cfg.APIKey, apiSecret: cfg.APISecret,
-			redact: newRedactor(cfg.KeyPassword, cfg.MasterPassword, cfg.APIKey, cfg.APISecret),
 		}),
 		pollInterval: cfg.PollInterval,
 		deadline:     cfg.Deadline,
-		callTimeout:  cfg.CallTimeout,
-		http:         cfg.HTTPClient,
 	}
 	if u.pollInterval <= 0 {
 		u.pollInterval = defaultPollInterval
 	}
 	if u.deadline <= 0 {
 		u.deadline = defaultSignDeadline
-	}
-	if u.callTimeout <= 0 {
-		u.callTimeout = defaultUnlimitedCall
-	}
-	if u.http == nil {
-		u.http = &http.Client{}
 	}
 	return u, nil
 }
@@ -218,14 +214,14 @@ func (u *Unlimited) post(ctx context.Context, reqID string, body []byte) error {
 			wait = u.nextWait(wait)
 		}
 		var data []byte
-		data, err = u.call(ctx, http.MethodPost, "/sign-async", body)
+		data, err = u.api.send(ctx, call{method: http.MethodPost, path: "/sign-async", body: body})
 		if err == nil {
 			var r SignAsyncResponse
 			if derr := decodeJSON(data, &r); derr != nil {
 				return fmt.Errorf("%w: decode sign-async answer: %w", ErrInvalidResponse, derr)
 			}
 			if r.TransactionRequestID != "" && r.TransactionRequestID != reqID {
-				return fmt.Errorf("%w: sign-async answered for request %q", ErrInvalidResponse, clip(u.creds().redact.clean(r.TransactionRequestID)))
+				return fmt.Errorf("%w: sign-async answered for request %q", ErrInvalidResponse, clip(u.api.redact().Clean(r.TransactionRequestID)))
 			}
 			return nil
 		}
@@ -245,14 +241,14 @@ func (u *Unlimited) poll(ctx context.Context, reqID string) error {
 	last := "unknown"
 	var lastErr error
 	for {
-		data, err := u.call(ctx, http.MethodGet, "/sign-async/"+url.PathEscape(reqID), nil)
+		data, err := u.api.send(ctx, call{method: http.MethodGet, path: "/sign-async/" + url.PathEscape(reqID)})
 		switch {
 		case err == nil:
 			var st SignAsyncStatus
 			if derr := decodeJSON(data, &st); derr != nil {
 				return fmt.Errorf("%w: decode sign-async status: %w", ErrInvalidResponse, derr)
 			}
-			msg := clip(u.creds().redact.clean(st.Message))
+			msg := clip(u.api.redact().Clean(st.Message))
 			switch st.Status {
 			case SignStatusCompleted:
 				return nil
@@ -264,7 +260,7 @@ func (u *Unlimited) poll(ctx context.Context, reqID string) error {
 			case SignStatusStarting, SignStatusSessionEstablished, SignStatusInProgress:
 				last, lastErr = st.Status, nil
 			default:
-				return fmt.Errorf("%w: unknown sign status %q", ErrInvalidResponse, clip(u.creds().redact.clean(st.Status)))
+				return fmt.Errorf("%w: unknown sign status %q", ErrInvalidResponse, clip(u.api.redact().Clean(st.Status)))
 			}
 		case errors.Is(err, ErrNotFound):
 			return fmt.Errorf("%w: co-signer does not know request %s", ErrSignRequestLost, reqID)
@@ -298,42 +294,6 @@ func (u *Unlimited) nextWait(w time.Duration) time.Duration {
 	return min(w+w/2, ceiling)
 }
 
-// call sends one request to the co-signer under the call timeout.
-func (u *Unlimited) call(ctx context.Context, method, path string, body []byte) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, u.callTimeout)
-	defer cancel()
-	ep, err := joinPath(u.base, path)
-	if err != nil {
-		return nil, err
-	}
-	var rdr io.Reader
-	if body != nil {
-		rdr = bytes.NewReader(body)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, ep.String(), rdr)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidRequest, err)
-	}
-	req.Header.Set("Content-Type", ContentTypeJSON)
-	req.Header.Set("Accept", ContentTypeJSON)
-	resp, err := u.http.Do(req)
-	if err != nil {
-		return nil, &transportError{err: err}
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxUnlimitedRespBytes+1))
-	if err != nil {
-		return nil, &transportError{err: fmt.Errorf("read answer (http %d): %w", resp.StatusCode, err)}
-	}
-	if len(data) > maxUnlimitedRespBytes {
-		return nil, fmt.Errorf("%w: answer larger than %d bytes", ErrInvalidResponse, maxUnlimitedRespBytes)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, newAPIError(resp.StatusCode, data, u.creds().redact)
-	}
-	return data, nil
-}
-
 func sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
@@ -361,7 +321,7 @@ func newRequestID() (string, error) {
 // no health endpoint, so it asks for the status of a request that does not
 // exist: any answer, "not found" included, means the co-signer is up.
 func (u *Unlimited) Ping(ctx context.Context) error {
-	_, err := u.call(ctx, http.MethodGet, "/sign-async/wpokt-ping", nil)
+	_, err := u.api.send(ctx, call{method: http.MethodGet, path: "/sign-async/wpokt-ping"})
 	if err == nil || errors.Is(err, ErrNotFound) {
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/secret"
 )
 
 func TestThresholdExecutesOnce(t *testing.T) {
@@ -93,7 +94,7 @@ func TestSignRefusals(t *testing.T) {
 		"another node's key file": func(e *env, t *testing.T) *copper.Unlimited {
 			other := e.node(t, 1)
 			return e.signer(t, e.node(t, 0), func(c *copper.UnlimitedConfig) {
-				c.KeyFilename, c.KeyPassword = other.KeyFilename, copper.Secret(other.KeyPassword)
+				c.KeyFilename, c.KeyPassword = other.KeyFilename, secret.Value(other.KeyPassword)
 			})
 		},
 		"unknown key file": func(e *env, t *testing.T) *copper.Unlimited {
@@ -102,7 +103,7 @@ func TestSignRefusals(t *testing.T) {
 		"another node's api key": func(e *env, t *testing.T) *copper.Unlimited {
 			other := e.node(t, 1)
 			return e.signer(t, e.node(t, 0), func(c *copper.UnlimitedConfig) {
-				c.APIKey, c.APISecret = copper.Secret(other.API.Key), copper.Secret(other.API.Secret)
+				c.APIKey, c.APISecret = secret.Value(other.API.Key), secret.Value(other.API.Secret)
 			})
 		},
 	}

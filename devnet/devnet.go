@@ -33,6 +33,7 @@ import (
 	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
 	"github.com/wpokt/bridge/devnet/ethnet"
+	"github.com/wpokt/bridge/devnet/lockedio"
 	"github.com/wpokt/bridge/devnet/mongowire"
 	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/devnet/rpcproxy"
@@ -307,7 +308,7 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 		return nil, fmt.Errorf("devnet: %w", err)
 	}
 	d.logFiles = append(d.logFiles, nodeLog)
-	d.nodeLogWriter = &lockedWriter{w: io.MultiWriter(nodeLog, opts.NodeLog)}
+	d.nodeLogWriter = &lockedio.Writer{W: io.MultiWriter(nodeLog, opts.NodeLog)}
 	d.nodeLogger = slog.New(slog.NewTextHandler(d.nodeLogWriter, &slog.HandlerOptions{Level: mustLevel(opts.LogLevel)}))
 	progress("starting %d nodes (threshold %d)...", opts.Nodes, opts.Threshold)
 	for i := 1; i <= opts.Nodes; i++ {
@@ -535,17 +536,4 @@ func DefaultVault() string { return poktAddress(poktKey("vault")) }
 // transaction deploys it.
 func DefaultWPOKT() common.Address {
 	return crypto.CreateAddress(ethnet.NewAccount("admin").Address, 0)
-}
-
-// lockedWriter serialises writes from the in-process nodes and the child
-// processes' output copiers.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/lockedio"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -31,7 +31,7 @@ import (
 // byte the nodes logged, in the devnet's log files, in the projection and
 // in every Temporal payload of every workflow's history.
 func TestNoSecretLeaks(t *testing.T) {
-	var logged lockedBuffer
+	var logged lockedio.Writer
 	e := start(t, 11, func(o *devnet.Options) {
 		o.LogLevel = "debug"
 		o.NodeLog = io.MultiWriter(o.NodeLog, &logged)
@@ -163,22 +163,4 @@ func collectPayloads(m protoreflect.Message, out *bytes.Buffer) {
 		}
 		return true
 	})
-}
-
-// lockedBuffer collects writes from many goroutines.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) Bytes() []byte {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return bytes.Clone(b.buf.Bytes())
 }

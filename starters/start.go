@@ -44,6 +44,9 @@ type Observer interface {
 	Watching(chain string)
 	Started(chain string, workflowID string)
 	ScanFailed(chain string, err error)
+	// Restarted says Supervise restarted a chain's scanner, and why
+	// (RestartPanic, RestartReturned).
+	Restarted(chain, reason string)
 }
 
 type nopObserver struct{}
@@ -52,6 +55,7 @@ func (nopObserver) Scanned(string, int64, int64) {}
 func (nopObserver) Watching(string)              {}
 func (nopObserver) Started(string, string)       {}
 func (nopObserver) ScanFailed(string, error)     {}
+func (nopObserver) Restarted(string, string)     {}
 
 // Chain names, as cursors and metrics label them.
 const (
@@ -74,6 +78,9 @@ type Node struct {
 	// CursorSaveInterval is how often the cursor is written (default 5 s):
 	// a crash re-scans at most that much, which is harmless.
 	CursorSaveInterval time.Duration
+	// RestartBackoff is Supervise's first pause before restarting a
+	// scanner that panicked or stopped (default 1 s).
+	RestartBackoff time.Duration
 }
 
 func (n Node) observer() Observer {

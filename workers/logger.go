@@ -10,7 +10,7 @@ import (
 // NewLogger makes a node's logger: JSON in production, text on the devnet,
 // at the configured level. Every line carries fixed field names
 // (workflow_id, chain, tx_hash, node) where they apply; secrets never
-// reach it (config.Secret and copper.Secret print as [redacted]).
+// reach it (a secret.Value prints as [REDACTED]).
 func NewLogger(w io.Writer, node config.Node) *slog.Logger {
 	level, err := config.ParseLogLevel(node.LogLevel)
 	if err != nil {

@@ -22,6 +22,7 @@ type Metrics struct {
 	scanHeight  *prometheus.GaugeVec
 	scanLag     *prometheus.GaugeVec
 	scanErrors  *prometheus.CounterVec
+	restarts    *prometheus.CounterVec
 	detected    *prometheus.CounterVec
 	signed      prometheus.Counter
 	refused     *prometheus.CounterVec
@@ -49,6 +50,8 @@ func NewMetrics(reg *prometheus.Registry, nodeID string) *Metrics {
 			Help: "Blocks between the chain head and the scanner's cursor."}, []string{"chain"})).(*prometheus.GaugeVec),
 		scanErrors: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_scanner_errors_total",
 			Help: "Failed scan rounds."}, []string{"chain"})).(*prometheus.CounterVec),
+		restarts: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_scanner_restarts_total",
+			Help: "Scanners restarted by their supervisor, by reason (panic, returned)."}, []string{"chain", "reason"})).(*prometheus.CounterVec),
 		detected: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_transfers_detected_total",
 			Help: "Transfer workflows this node's scanners started or signalled."}, []string{"chain"})).(*prometheus.CounterVec),
 		signed: f(prometheus.NewCounter(prometheus.CounterOpts{Name: "wpokt_signer_signed_total",
@@ -97,10 +100,13 @@ func (m *Metrics) ScanFailed(chain string, err error) {
 	m.mu.Unlock()
 }
 
-// Signed records a co-signature (activities.RefusalObserver).
+// Restarted records a scanner its supervisor restarted (starters.Observer).
+func (m *Metrics) Restarted(chain, reason string) { m.restarts.WithLabelValues(chain, reason).Inc() }
+
+// Signed records a co-signature (activities.SignObserver).
 func (m *Metrics) Signed() { m.signed.Inc() }
 
-// Refused records a refusal by class (activities.RefusalObserver).
+// Refused records a refusal by class (activities.SignObserver).
 func (m *Metrics) Refused(class string) { m.refused.WithLabelValues(class).Inc() }
 
 // ObserveSign records one signer activity's duration.

@@ -99,3 +99,12 @@ func TestTemporalSDKMetricsShareTheRegistry(t *testing.T) {
 		require.Contains(t, joined, want)
 	}
 }
+
+func TestScannerRestartsAreCountedByChainAndReason(t *testing.T) {
+	m := NewMetrics(nil, "node-1")
+	m.Restarted("pokt", "panic")
+	m.Restarted("pokt", "panic")
+	m.Restarted("eth", "returned")
+	require.Equal(t, 2.0, testutil.ToFloat64(m.restarts.WithLabelValues("pokt", "panic")))
+	require.Equal(t, 1.0, testutil.ToFloat64(m.restarts.WithLabelValues("eth", "returned")))
+}

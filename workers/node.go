@@ -105,7 +105,7 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 		}
 	}
 	if n.copper, err = copper.NewClient(copper.Config{
-		BaseURL: cfg.Copper.APIURL, APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
+		BaseURL: cfg.Copper.APIURL, APIKey: cfg.Copper.APIKey, APISecret: cfg.Copper.APISecret,
 		PortfolioID: cfg.Copper.PortfolioID, Timeout: cfg.Copper.Timeout, HTTPClient: n.metrics.httpClient("copper"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper client: %w", err)
@@ -113,8 +113,8 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	u := cfg.Copper.Unlimited
 	if n.cosigner, err = copper.NewUnlimited(copper.UnlimitedConfig{
 		BaseURL: u.URL, KeyFilename: u.KeyFilename,
-		KeyPassword: copper.Secret(u.KeyPassword.Reveal()), MasterPassword: copper.Secret(u.MasterPassword.Reveal()),
-		APIKey: copper.Secret(cfg.Copper.APIKey.Reveal()), APISecret: copper.Secret(cfg.Copper.APISecret.Reveal()),
+		KeyPassword: u.KeyPassword, MasterPassword: u.MasterPassword,
+		APIKey: cfg.Copper.APIKey, APISecret: cfg.Copper.APISecret,
 		PollInterval: u.PollInterval, Deadline: u.Deadline, HTTPClient: n.metrics.httpClient("copper-unlimited"),
 	}); err != nil {
 		return nil, fmt.Errorf("copper unlimited client: %w", err)
@@ -278,7 +278,13 @@ func (n *Node) Run(ctx context.Context) error {
 		ethScanner.Subscriber = n.ethWS
 	}
 	var wg sync.WaitGroup
-	for _, run := range []func(context.Context) error{pocketScanner.Run, ethScanner.Run, n.heartbeat, n.serveMetrics, books.Run} {
+	// The scanners run supervised: a panic in one is counted and the
+	// scanner restarted, rather than the node going blind or down.
+	supervised := func(chain string, run func(context.Context) error) func(context.Context) error {
+		return func(ctx context.Context) error { return base.Supervise(ctx, chain, run) }
+	}
+	for _, run := range []func(context.Context) error{supervised(starters.ChainPocket, pocketScanner.Run),
+		supervised(starters.ChainEthereum, ethScanner.Run), n.heartbeat, n.serveMetrics, books.Run} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -20,7 +20,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/wpokt/bridge/config"
+	"github.com/wpokt/bridge/secret"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/web"
 )
@@ -101,16 +101,16 @@ func nodeIDs(list string, n int) []string {
 }
 
 // mongoURI reads the secret URI from its file or the environment.
-func mongoURI(file string) (config.Secret, error) {
+func mongoURI(file string) (secret.Value, error) {
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
 			return "", fmt.Errorf("read --mongo-uri-file: %w", err)
 		}
-		return config.Secret(strings.TrimSpace(string(b))), nil
+		return secret.Value(strings.TrimSpace(string(b))), nil
 	}
 	if v := os.Getenv(mongoURIEnv); v != "" {
-		return config.Secret(v), nil
+		return secret.Value(v), nil
 	}
 	return "", fmt.Errorf("no MongoDB URI: set $%s or --mongo-uri-file", mongoURIEnv)
 }
@@ -165,12 +165,12 @@ func serve(ctx context.Context, l net.Listener, h http.Handler) error {
 
 // redact keeps the URI (and its password) out of an error the driver may
 // have quoted it in.
-func redact(err error, uri config.Secret) error {
-	msg := strings.ReplaceAll(err.Error(), uri.Reveal(), "[redacted]")
+func redact(err error, uri secret.Value) error {
+	secrets := []secret.Value{uri}
 	if i, j := strings.Index(uri.Reveal(), "://"), strings.LastIndex(uri.Reveal(), "@"); i >= 0 && j > i {
 		if _, pw, ok := strings.Cut(uri.Reveal()[i+3:j], ":"); ok && pw != "" {
-			msg = strings.ReplaceAll(msg, pw, "[redacted]")
+			secrets = append(secrets, secret.Value(pw))
 		}
 	}
-	return errors.New(msg)
+	return errors.New(secret.NewRedactor(secrets...).Clean(err.Error()))
 }

@@ -135,6 +135,26 @@ func (s *Sim) takeFault(ep Endpoint) (Fault, bool) {
 	return f, true
 }
 
+// withFaults serves an endpoint class through its injected faults: a fault
+// without AfterEffect or Truncate answers instead of the endpoint (nothing
+// happens); one with either lets answer act first and then spoils its
+// answer (a lost or cut answer to an applied request).
+func (s *Sim) withFaults(ep Endpoint, answer func(*http.Request) (int, []byte)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f, faulty := s.takeFault(ep)
+		if faulty && !f.AfterEffect && !f.Truncate {
+			s.applyFault(w, r, f, nil)
+			return
+		}
+		status, body := answer(r)
+		if faulty {
+			s.applyFault(w, r, f, body)
+			return
+		}
+		writeRaw(w, status, body)
+	}
+}
+
 // applyFault answers r as f says. answer is the real answer (used by Truncate).
 func (s *Sim) applyFault(w http.ResponseWriter, r *http.Request, f Fault, answer []byte) {
 	switch {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/secret"
 )
 
 const maxRequestBytes = 1 << 20
@@ -22,10 +23,10 @@ const maxRequestBytes = 1 << 20
 // PlatformHandler serves the Platform API under /platform.
 func (s *Sim) PlatformHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /platform/orders", s.handleCreate)
-	mux.HandleFunc("GET /platform/orders", s.handleList)
-	mux.HandleFunc("GET /platform/orders/{id}", s.handleGet)
-	mux.HandleFunc("PATCH /platform/orders/{id}", s.handlePatch)
+	mux.HandleFunc("POST /platform/orders", s.withFaults(EndpointCreateOrder, s.createOrder))
+	mux.HandleFunc("GET /platform/orders", s.withFaults(EndpointListOrders, s.listOrders))
+	mux.HandleFunc("GET /platform/orders/{id}", s.withFaults(EndpointGetOrder, s.getOrder))
+	mux.HandleFunc("PATCH /platform/orders/{id}", s.withFaults(EndpointPatchOrder, s.patchOrder))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not-found", "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
@@ -51,7 +52,7 @@ func (s *Sim) authenticate(r *http.Request, body []byte) (string, string) {
 	if !ok || key == "" {
 		return "unauthorized", "missing Authorization: ApiKey header"
 	}
-	secret, ok := s.secrets[key]
+	apiSecret, ok := s.secrets[key]
 	if !ok {
 		return "unauthorized", "unknown api key"
 	}
@@ -64,27 +65,64 @@ func (s *Sim) authenticate(r *http.Request, body []byte) (string, string) {
 	if skew > s.cfg.MaxClockSkew || skew < -s.cfg.MaxClockSkew {
 		return "unauthorized", fmt.Sprintf("X-Timestamp is %s away from server time", skew.Round(time.Millisecond))
 	}
-	want := copper.RequestSignature(copper.Secret(secret), ts, r.Method, r.RequestURI, body)
+	want := copper.RequestSignature(secret.Value(apiSecret), ts, r.Method, r.RequestURI, body)
 	if !hmac.Equal([]byte(want), []byte(r.Header.Get("X-Signature"))) {
 		return "unauthorized", "invalid signature"
 	}
 	return "", ""
 }
 
-func (s *Sim) handleCreate(w http.ResponseWriter, r *http.Request) {
-	f, faulty := s.takeFault(EndpointCreateOrder)
-	if faulty && !f.AfterEffect && !f.Truncate {
-		s.applyFault(w, r, f, nil)
-		return
+// listOrders answers GET /platform/orders?externalOrderId=&portfolioId=&limit=&offset=.
+func (s *Sim) listOrders(r *http.Request) (int, []byte) {
+	q := r.URL.Query()
+	limit, offset := 1000, 0
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return errorBody(http.StatusBadRequest, "bad-request", "limit must be 1..1000")
+		}
+		limit = n
 	}
-	status, answer := s.createOrder(r)
-	if faulty {
-		s.applyFault(w, r, f, answer)
-		return
+	if v := q.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return errorBody(http.StatusBadRequest, "bad-request", "offset must be >= 0")
+		}
+		offset = n
 	}
-	writeRaw(w, status, answer)
+	ext, portfolio := q.Get("externalOrderId"), q.Get("portfolioId")
+	s.mu.Lock()
+	list := []copper.Order{}
+	skipped := 0
+	for _, id := range s.seq {
+		o := s.orders[id]
+		if (ext != "" && o.ExternalOrderID != ext) || (portfolio != "" && o.PortfolioID != portfolio) {
+			continue
+		}
+		if skipped < offset {
+			skipped++
+			continue
+		}
+		if len(list) == limit {
+			break
+		}
+		list = append(list, o.snapshot())
+	}
+	s.mu.Unlock()
+	return marshalBody(http.StatusOK, map[string][]copper.Order{"orders": list})
 }
 
+// getOrder answers GET /platform/orders/{id}.
+func (s *Sim) getOrder(r *http.Request) (int, []byte) {
+	id := r.PathValue("id")
+	if o, ok := s.Order(id); ok {
+		return marshalBody(http.StatusOK, o)
+	}
+	return errorBody(http.StatusNotFound, "not-found", fmt.Sprintf("order %s not found", id))
+}
+
+// createOrder answers POST /platform/orders: a new order, or a conflict
+// when its externalOrderId is taken.
 func (s *Sim) createOrder(r *http.Request) (int, []byte) {
 	var req copper.CreateOrderBody
 	dec := json.NewDecoder(r.Body)
@@ -177,92 +215,7 @@ func (s *Sim) validateCreate(req *copper.CreateOrderBody) string {
 	return ""
 }
 
-func (s *Sim) handleList(w http.ResponseWriter, r *http.Request) {
-	f, faulty := s.takeFault(EndpointListOrders)
-	if faulty && !f.AfterEffect && !f.Truncate {
-		s.applyFault(w, r, f, nil)
-		return
-	}
-	q := r.URL.Query()
-	limit, offset := 1000, 0
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
-			writeError(w, http.StatusBadRequest, "bad-request", "limit must be 1..1000")
-			return
-		}
-		limit = n
-	}
-	if v := q.Get("offset"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			writeError(w, http.StatusBadRequest, "bad-request", "offset must be >= 0")
-			return
-		}
-		offset = n
-	}
-	ext, portfolio := q.Get("externalOrderId"), q.Get("portfolioId")
-	s.mu.Lock()
-	list := []copper.Order{}
-	skipped := 0
-	for _, id := range s.seq {
-		o := s.orders[id]
-		if (ext != "" && o.ExternalOrderID != ext) || (portfolio != "" && o.PortfolioID != portfolio) {
-			continue
-		}
-		if skipped < offset {
-			skipped++
-			continue
-		}
-		if len(list) == limit {
-			break
-		}
-		list = append(list, o.snapshot())
-	}
-	s.mu.Unlock()
-	status, answer := marshalBody(http.StatusOK, map[string][]copper.Order{"orders": list})
-	if faulty {
-		s.applyFault(w, r, f, answer)
-		return
-	}
-	writeRaw(w, status, answer)
-}
-
-func (s *Sim) handleGet(w http.ResponseWriter, r *http.Request) {
-	f, faulty := s.takeFault(EndpointGetOrder)
-	if faulty && !f.AfterEffect && !f.Truncate {
-		s.applyFault(w, r, f, nil)
-		return
-	}
-	id := r.PathValue("id")
-	var status int
-	var answer []byte
-	if o, ok := s.Order(id); ok {
-		status, answer = marshalBody(http.StatusOK, o)
-	} else {
-		status, answer = errorBody(http.StatusNotFound, "not-found", fmt.Sprintf("order %s not found", id))
-	}
-	if faulty {
-		s.applyFault(w, r, f, answer)
-		return
-	}
-	writeRaw(w, status, answer)
-}
-
-func (s *Sim) handlePatch(w http.ResponseWriter, r *http.Request) {
-	f, faulty := s.takeFault(EndpointPatchOrder)
-	if faulty && !f.AfterEffect && !f.Truncate {
-		s.applyFault(w, r, f, nil)
-		return
-	}
-	status, answer := s.patchOrder(r)
-	if faulty {
-		s.applyFault(w, r, f, answer)
-		return
-	}
-	writeRaw(w, status, answer)
-}
-
+// patchOrder answers PATCH /platform/orders/{id}: start signing, cancel.
 func (s *Sim) patchOrder(r *http.Request) (int, []byte) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	id := r.PathValue("id")

@@ -21,6 +21,7 @@ import (
 
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/secret"
 )
 
 const (
@@ -91,8 +92,8 @@ func start(t *testing.T, mutate ...func(*coppersim.Config)) *harness {
 	t.Cleanup(func() { require.NoError(t, sim.Close()) })
 	h.sim = sim
 	n := sim.Nodes()[0]
-	h.client, err = copper.NewClient(copper.Config{BaseURL: sim.PlatformURL(), APIKey: copper.Secret(n.API.Key),
-		APISecret: copper.Secret(n.API.Secret), PortfolioID: sim.PortfolioID(), Timeout: 2 * time.Second})
+	h.client, err = copper.NewClient(copper.Config{BaseURL: sim.PlatformURL(), APIKey: secret.Value(n.API.Key),
+		APISecret: secret.Value(n.API.Secret), PortfolioID: sim.PortfolioID(), Timeout: 2 * time.Second})
 	require.NoError(t, err)
 	return h
 }
@@ -100,8 +101,8 @@ func start(t *testing.T, mutate ...func(*coppersim.Config)) *harness {
 func (h *harness) signer(t *testing.T, n coppersim.NodeConfig) *copper.Unlimited {
 	t.Helper()
 	u, err := copper.NewUnlimited(copper.UnlimitedConfig{
-		BaseURL: h.sim.UnlimitedURL(n.ID), KeyFilename: n.KeyFilename, KeyPassword: copper.Secret(n.KeyPassword),
-		MasterPassword: master, APIKey: copper.Secret(n.API.Key), APISecret: copper.Secret(n.API.Secret),
+		BaseURL: h.sim.UnlimitedURL(n.ID), KeyFilename: n.KeyFilename, KeyPassword: secret.Value(n.KeyPassword),
+		MasterPassword: master, APIKey: secret.Value(n.API.Key), APISecret: secret.Value(n.API.Secret),
 		PollInterval: 2 * time.Millisecond, Deadline: 5 * time.Second,
 	})
 	require.NoError(t, err)
@@ -154,7 +155,7 @@ func raw(t *testing.T, h *harness, method, uri, body string, tweak func(r *http.
 	ts := strconv.FormatInt(time.Now().UnixMilli(), 10)
 	req.Header.Set("Authorization", "ApiKey "+n.API.Key)
 	req.Header.Set("X-Timestamp", ts)
-	req.Header.Set("X-Signature", copper.RequestSignature(copper.Secret(n.API.Secret), ts, method, uri, []byte(body)))
+	req.Header.Set("X-Signature", copper.RequestSignature(secret.Value(n.API.Secret), ts, method, uri, []byte(body)))
 	req.Header.Set("Content-Type", copper.ContentTypeJSON)
 	if tweak != nil {
 		tweak(req)
@@ -174,7 +175,7 @@ func TestPlatformAuth(t *testing.T) {
 		return func(r *http.Request) {
 			s := strconv.FormatInt(ts.UnixMilli(), 10)
 			r.Header.Set("X-Timestamp", s)
-			r.Header.Set("X-Signature", copper.RequestSignature(copper.Secret(n.API.Secret), s, r.Method, r.URL.RequestURI(), nil))
+			r.Header.Set("X-Signature", copper.RequestSignature(secret.Value(n.API.Secret), s, r.Method, r.URL.RequestURI(), nil))
 		}
 	}
 	tests := []struct {
@@ -196,7 +197,7 @@ func TestPlatformAuth(t *testing.T) {
 		{"timestamp 20 s old", resign(time.Now().Add(-20 * time.Second)), http.StatusOK},
 		{"signature of another path", func(r *http.Request) {
 			ts := r.Header.Get("X-Timestamp")
-			r.Header.Set("X-Signature", copper.RequestSignature(copper.Secret(n.API.Secret), ts, "GET", "/platform/orders", nil))
+			r.Header.Set("X-Signature", copper.RequestSignature(secret.Value(n.API.Secret), ts, "GET", "/platform/orders", nil))
 		}, http.StatusUnauthorized},
 	}
 	for _, tc := range tests {
@@ -433,8 +434,8 @@ func TestCloseUnblocksHangingCalls(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, sim.Start(coppersim.Addrs{}))
 	n := sim.Nodes()[0]
-	c, err := copper.NewClient(copper.Config{BaseURL: sim.PlatformURL(), APIKey: copper.Secret(n.API.Key),
-		APISecret: copper.Secret(n.API.Secret), PortfolioID: sim.PortfolioID(), Timeout: time.Minute})
+	c, err := copper.NewClient(copper.Config{BaseURL: sim.PlatformURL(), APIKey: secret.Value(n.API.Key),
+		APISecret: secret.Value(n.API.Secret), PortfolioID: sim.PortfolioID(), Timeout: time.Minute})
 	require.NoError(t, err)
 	sim.TimeoutNext(coppersim.EndpointGetOrder, 1)
 	errc := make(chan error, 1)

@@ -37,29 +37,16 @@ func (s *Sim) UnlimitedHandler(nodeID string) (http.Handler, error) {
 		return nil, fmt.Errorf("coppersim: node %s holds no shard of the vault", nodeID)
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /sign-async", n.handleSign)
-	mux.HandleFunc("GET /sign-async/{id}", n.handleStatus)
+	mux.HandleFunc("POST /sign-async", s.withFaults(EndpointUnlimitedSign, n.startJob))
+	mux.HandleFunc("GET /sign-async/{id}", s.withFaults(EndpointUnlimitedStatus, n.jobStatus))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not-found", "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
 	return mux, nil
 }
 
-func (n *node) handleSign(w http.ResponseWriter, r *http.Request) {
-	s := n.sim
-	f, faulty := s.takeFault(EndpointUnlimitedSign)
-	if faulty && !f.AfterEffect && !f.Truncate {
-		s.applyFault(w, r, f, nil)
-		return
-	}
-	status, answer := n.startJob(r)
-	if faulty {
-		s.applyFault(w, r, f, answer)
-		return
-	}
-	writeRaw(w, status, answer)
-}
-
+// startJob answers POST /sign-async: it starts (or, for the same request
+// again, recalls) a signing job.
 func (n *node) startJob(r *http.Request) (int, []byte) {
 	s := n.sim
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
@@ -103,13 +90,9 @@ func (n *node) startJob(r *http.Request) (int, []byte) {
 	return marshalBody(http.StatusOK, j.resp)
 }
 
-func (n *node) handleStatus(w http.ResponseWriter, r *http.Request) {
+// jobStatus answers GET /sign-async/{id}.
+func (n *node) jobStatus(r *http.Request) (int, []byte) {
 	s := n.sim
-	f, faulty := s.takeFault(EndpointUnlimitedStatus)
-	if faulty && !f.AfterEffect && !f.Truncate {
-		s.applyFault(w, r, f, nil)
-		return
-	}
 	id := r.PathValue("id")
 	s.mu.Lock()
 	j, ok := n.jobs[id]
@@ -118,18 +101,10 @@ func (n *node) handleStatus(w http.ResponseWriter, r *http.Request) {
 		st = copper.SignAsyncStatus{Status: j.status, Message: j.message}
 	}
 	s.mu.Unlock()
-	var status int
-	var answer []byte
-	if ok {
-		status, answer = marshalBody(http.StatusOK, st)
-	} else {
-		status, answer = errorBody(http.StatusNotFound, "not-found", "unknown transactionRequestId")
+	if !ok {
+		return errorBody(http.StatusNotFound, "not-found", "unknown transactionRequestId")
 	}
-	if faulty {
-		s.applyFault(w, r, f, answer)
-		return
-	}
-	writeRaw(w, status, answer)
+	return marshalBody(http.StatusOK, st)
 }
 
 func (n *node) setJob(j *job, status, message string) {

@@ -16,6 +16,7 @@ import (
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
+	"github.com/wpokt/bridge/secret"
 )
 
 // revertOnFF is runtime code that stops, unless the call data starts with
@@ -113,8 +114,8 @@ func TestSimulatorExecutesSmartCallOnChain(t *testing.T) {
 	require.NoError(t, sim.Start(coppersim.Addrs{}))
 	t.Cleanup(func() { _ = sim.Close() })
 	n0 := sim.Nodes()[0]
-	client, err := copper.NewClient(copper.Config{BaseURL: sim.PlatformURL(), APIKey: copper.Secret(n0.API.Key),
-		APISecret: copper.Secret(n0.API.Secret), PortfolioID: sim.PortfolioID()})
+	client, err := copper.NewClient(copper.Config{BaseURL: sim.PlatformURL(), APIKey: secret.Value(n0.API.Key),
+		APISecret: secret.Value(n0.API.Secret), PortfolioID: sim.PortfolioID()})
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 	defer cancel()
@@ -128,8 +129,8 @@ func TestSimulatorExecutesSmartCallOnChain(t *testing.T) {
 		require.NoError(t, err)
 		for _, n := range sim.Nodes()[:9] {
 			u, err := copper.NewUnlimited(copper.UnlimitedConfig{BaseURL: sim.UnlimitedURL(n.ID), KeyFilename: n.KeyFilename,
-				KeyPassword: copper.Secret(n.KeyPassword), MasterPassword: "m", APIKey: copper.Secret(n.API.Key),
-				APISecret: copper.Secret(n.API.Secret), PollInterval: 2 * time.Millisecond})
+				KeyPassword: secret.Value(n.KeyPassword), MasterPassword: "m", APIKey: secret.Value(n.API.Key),
+				APISecret: secret.Value(n.API.Secret), PollInterval: 2 * time.Millisecond})
 			require.NoError(t, err)
 			require.NoError(t, u.Sign(ctx, o))
 		}
