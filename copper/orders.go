@@ -175,37 +175,67 @@ func (c *Client) GetOrder(ctx context.Context, orderID string) (*Order, error) {
 }
 
 // FindOrderByExternalID returns the vault portfolio's order with this
-// externalOrderId (GET /platform/orders?externalOrderId=...), or
-// ErrOrderNotFound. Orders of other portfolios or with another
-// externalOrderId in the answer are ignored; two matches are ErrDuplicateOrders.
+// externalOrderId, or ErrOrderNotFound; two matches are ErrDuplicateOrders.
+// It reads every page of the list (ListOrdersByExternalID).
 func (c *Client) FindOrderByExternalID(ctx context.Context, externalID string) (*Order, error) {
-	if strings.TrimSpace(externalID) == "" {
-		return nil, fmt.Errorf("find order: %w: empty externalOrderId", ErrInvalidRequest)
-	}
-	q := url.Values{"externalOrderId": {externalID}, "limit": {strconv.Itoa(lookupLimit)}}
-	data, err := c.do(ctx, http.MethodGet, platformPrefix+"/orders", q, ContentTypeJSON, nil)
+	orders, err := c.ListOrdersByExternalID(ctx, externalID)
 	if err != nil {
-		return nil, fmt.Errorf("find order %s: %w", externalID, err)
+		return nil, err
 	}
-	orders, err := DecodeOrderList(data)
-	if err != nil {
-		return nil, fmt.Errorf("find order %s: %w", externalID, err)
-	}
-	var found *Order
-	for i := range orders {
-		o := &orders[i]
-		if o.ExternalOrderID != externalID || (o.PortfolioID != "" && o.PortfolioID != c.portfolio) {
-			continue
-		}
-		if found != nil && found.OrderID != o.OrderID {
-			return nil, fmt.Errorf("find order %s: %w: %s and %s", externalID, ErrDuplicateOrders, found.OrderID, o.OrderID)
-		}
-		found = o
-	}
-	if found == nil {
+	switch len(orders) {
+	case 0:
 		return nil, fmt.Errorf("find order %s: %w", externalID, ErrOrderNotFound)
+	case 1:
+		return &orders[0], nil
 	}
-	return found, nil
+	return nil, fmt.Errorf("find order %s: %w: %s and %s", externalID, ErrDuplicateOrders, orders[0].OrderID, orders[1].OrderID)
+}
+
+// maxListPages bounds one listing, against a Copper that never ends it.
+const maxListPages = 100
+
+// ListOrdersByExternalID returns every order of the vault portfolio with
+// this externalOrderId (GET /platform/orders?externalOrderId=...&offset=...,
+// page after page until a short one), each once. The filter is applied
+// here again: orders of other portfolios or with another externalOrderId
+// in an answer are dropped, whatever Copper's own filter did.
+func (c *Client) ListOrdersByExternalID(ctx context.Context, externalID string) ([]Order, error) {
+	if strings.TrimSpace(externalID) == "" {
+		return nil, fmt.Errorf("list orders: %w: empty externalOrderId", ErrInvalidRequest)
+	}
+	var out []Order
+	seen := map[string]bool{}
+	for page, offset := 0, 0; ; page++ {
+		if page == maxListPages {
+			return nil, fmt.Errorf("list orders %s: %w: more than %d pages", externalID, ErrInvalidResponse, maxListPages)
+		}
+		q := url.Values{"externalOrderId": {externalID}, "limit": {strconv.Itoa(lookupLimit)}}
+		if offset > 0 {
+			q.Set("offset", strconv.Itoa(offset))
+		}
+		data, err := c.do(ctx, http.MethodGet, platformPrefix+"/orders", q, ContentTypeJSON, nil)
+		if err != nil {
+			return nil, fmt.Errorf("list orders %s: %w", externalID, err)
+		}
+		orders, err := DecodeOrderList(data)
+		if err != nil {
+			return nil, fmt.Errorf("list orders %s: %w", externalID, err)
+		}
+		if len(orders) > lookupLimit {
+			return nil, fmt.Errorf("list orders %s: %w: %d orders on a page of %d", externalID, ErrInvalidResponse, len(orders), lookupLimit)
+		}
+		for _, o := range orders {
+			if o.ExternalOrderID != externalID || (o.PortfolioID != "" && o.PortfolioID != c.portfolio) || seen[o.OrderID] {
+				continue
+			}
+			seen[o.OrderID] = true
+			out = append(out, o)
+		}
+		if len(orders) < lookupLimit {
+			return out, nil
+		}
+		offset += len(orders)
+	}
 }
 
 // StartSigning asks Copper to build the transaction of an order, after which
