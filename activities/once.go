@@ -136,20 +136,12 @@ func (s *Signer) checkEnded(ctx context.Context, req transfer.SignRequest, other
 // checkNotPaid looks for the vault's payout of the transfer on this node's
 // Pocket RPC: a successful send from the vault whose memo names it.
 func (s *Signer) checkNotPaid(ctx context.Context, req transfer.SignRequest, want transfer.OrderSpec) error {
-	head, err := s.Pocket.Height(ctx)
+	sent, err := vaultPayouts(ctx, s.Rules, s.Pocket)
 	if err != nil {
-		return fmt.Errorf("read pocket height: %w", err)
-	}
-	from := max(s.Rules.PayoutScanFrom, 1)
-	if head < from {
-		return nil
-	}
-	sent, err := s.Pocket.SentTxs(ctx, s.Rules.Deposit.Vault, from, head)
-	if err != nil {
-		return fmt.Errorf("read the vault's payouts: %w", err)
+		return err
 	}
 	for _, tx := range sent {
-		if tx.Success() && tx.Memo == want.Memo {
+		if tx.Memo == want.Memo {
 			return s.alert(ctx, req, "already_paid", fmt.Sprintf("the vault already paid transfer %s: pocket tx %s at height %d (%d upokt to %s)",
 				want.ExternalID, tx.Hash, tx.Height, tx.Amount, tx.To))
 		}

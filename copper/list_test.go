@@ -46,4 +46,8 @@ func TestListReadsEveryPage(t *testing.T) {
 	none, err := c.ListOrdersByExternalID(t.Context(), "burn-0xnone-0")
 	require.NoError(t, err)
 	assert.Empty(t, none)
+
+	all, err := c.ListOrders(t.Context())
+	require.NoError(t, err)
+	assert.Len(t, all, 102)
 }
