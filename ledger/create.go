@@ -9,6 +9,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Init creates an empty ledger for a fresh node, one that has never
@@ -33,7 +34,7 @@ func Rebuild(path, nodeID string, entries []Entry, now time.Time) error {
 	if _, err := os.Stat(path); err == nil {
 		// Opening takes the file's lock: it fails while a node holds it.
 		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			return fmt.Errorf("rebuild ledger %s: a running node holds it: stop the node first", path)
 		}
 		if err == nil {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Entry is one co-signature: the order of a transfer this node signed.
@@ -109,7 +110,7 @@ func Open(path, nodeID string) (*Ledger, error) {
 		return nil, fmt.Errorf("open ledger %s: %w: %w", path, ErrUnreadable, err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open ledger %s: another process holds it: %w", path, err)
 	}
 	if err != nil {
