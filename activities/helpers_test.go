@@ -15,6 +15,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,7 @@ import (
 	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
 	"github.com/wpokt/bridge/devnet/morsesim"
+	"github.com/wpokt/bridge/ledger"
 	"github.com/wpokt/bridge/secret"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -72,11 +74,45 @@ type stack struct {
 	copper    *coppersim.Sim
 	vault     string // the vault's Pocket address
 	depositor string // a funded Pocket account that makes deposits
+	ledgers   *ledgers
+}
+
+// ledgers are the nodes' own ledger files, one keeper per node: a bbolt
+// file is opened by one holder at a time.
+type ledgers struct {
+	dir     string
+	mu      sync.Mutex
+	keepers map[string]*ledger.Keeper
+}
+
+// path is node id's ledger file.
+func (l *ledgers) path(id string) string { return filepath.Join(l.dir, id+".db") }
+
+// of returns node id's keeper, making a fresh ledger the first time.
+func (l *ledgers) of(t *testing.T, id string) *ledger.Keeper {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if k, ok := l.keepers[id]; ok {
+		return k
+	}
+	require.NoError(t, ledger.Init(l.path(id), id, time.Now()))
+	k := ledger.NewKeeper(l.path(id), id)
+	l.keepers[id] = k
+	return k
+}
+
+func (l *ledgers) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, k := range l.keepers {
+		_ = k.Close()
+	}
 }
 
 func newStack(t *testing.T) *stack {
 	t.Helper()
-	st := &stack{t: t}
+	st := &stack{t: t, ledgers: &ledgers{dir: t.TempDir(), keepers: map[string]*ledger.Keeper{}}}
+	t.Cleanup(st.ledgers.close)
 
 	st.pokt = morsesim.New(morsesim.Config{FeeUpokt: feeUpokt})
 	srv := httptest.NewServer(st.pokt.Handler())
@@ -242,6 +278,7 @@ func (st *stack) signer(i int, opts ...signerOption) *activities.Signer {
 		Eth:      st.ethClient(),
 		Copper:   st.copperClient(n.API.Key, n.API.Secret),
 		CoSigner: u,
+		Ledger:   st.ledgers.of(st.t, id),
 	}
 	for _, o := range opts {
 		o(s)

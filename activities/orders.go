@@ -35,6 +35,9 @@ type Rules struct {
 	// Governor limits, in upokt; 0 = none.
 	SingleTransferLimit uint64
 	DailyCap            uint64
+	// PayoutScanFrom is the first Pocket height where a signer looks for
+	// the vault's payout of a transfer before it signs another.
+	PayoutScanFrom int64
 	// TaskQueue is the shared queue, where the control and nonce
 	// workflows run.
 	TaskQueue string

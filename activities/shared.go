@@ -40,6 +40,7 @@ type Custody interface {
 	CreateOrder(ctx context.Context, req copper.OrderRequest) (*copper.Order, error)
 	GetOrder(ctx context.Context, orderID string) (*copper.Order, error)
 	FindOrderByExternalID(ctx context.Context, externalID string) (*copper.Order, error)
+	ListOrdersByExternalID(ctx context.Context, externalID string) ([]copper.Order, error)
 	StartSigning(ctx context.Context, orderID string) error
 }
 

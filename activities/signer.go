@@ -30,6 +30,9 @@ type CoSigner interface {
 type SignObserver interface {
 	Signed()
 	Refused(class string)
+	// Alert hears a refusal that may be an attack (a second order for a
+	// paid transfer, several live orders), for an alert metric.
+	Alert(class string)
 	ObserveSign(d time.Duration)
 }
 
@@ -40,10 +43,13 @@ type SignObserver interface {
 // exactly that (DESIGN.md, rule 1).
 type Signer struct {
 	Rules    Rules
-	Pocket   PocketChain
+	Pocket   SignerPocket
 	Eth      EthChain
 	Copper   Custody
 	CoSigner CoSigner
+	// Ledger is this node's own record of what it signed; without a
+	// usable one the node refuses to sign.
+	Ledger   SignLedger
 	Observer SignObserver
 	Logger   *slog.Logger
 	// ReadingKey signs this node's answers to source checks.
@@ -114,6 +120,12 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	// What the co-signer signs must be what was just checked.
 	if err := order.CheckSignRequest(); err != nil {
 		return transfer.SignResult{}, s.refuse(ctx, req, "sign_request", err.Error())
+	}
+	if err := s.guardOnce(ctx, req, order, want); err != nil {
+		return transfer.SignResult{}, err
+	}
+	if err := s.record(ctx, req, order, want); err != nil {
+		return transfer.SignResult{}, err
 	}
 	if err := s.CoSigner.Sign(ctx, order); err != nil {
 		return transfer.SignResult{}, fmt.Errorf("co-sign order %s: %w", order.OrderID, err)

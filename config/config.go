@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -56,6 +57,11 @@ type Node struct {
 	// its scanners read with it, so that no other node can speak for it.
 	ReadingKey     secret.Value `mapstructure:"-"`
 	ReadingKeyFile string       `mapstructure:"reading_key_file"`
+	// LedgerPath is this node's own record of what it co-signed (the file
+	// is made by `wpokt-node ledger init` on a fresh node or `ledger
+	// rebuild`). The signer refuses to sign while it is missing or
+	// unreadable.
+	LedgerPath string `mapstructure:"ledger_path"`
 }
 
 // Validators is the signing set shared by all nodes.
@@ -213,6 +219,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("node.log_level", "info")
 	v.SetDefault("node.health_stale_after", "5m")
 	v.SetDefault("node.stop_timeout", "90s")
+	v.SetDefault("node.ledger_path", DefaultLedgerPath)
 	v.SetDefault("validators.threshold", 9)
 	v.SetDefault("governor.release_after", "24h")
 	setAccountantDefaults(v)
@@ -362,6 +369,9 @@ var (
 	nodeIDRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 )
 
+// DefaultLedgerPath is where a node keeps its ledger unless told.
+const DefaultLedgerPath = "/var/lib/wpokt/ledger.db"
+
 // Validate checks every key and names the first bad ones.
 func (c *Config) Validate() error {
 	var errs []error
@@ -375,6 +385,9 @@ func (c *Config) Validate() error {
 	case "json", "text":
 	default:
 		bad("node.log_format", "want json or text, got %q", c.Node.LogFormat)
+	}
+	if p := c.Node.LedgerPath; p == "" || filepath.Clean(p) != p || p == "." || p == "/" {
+		bad("node.ledger_path", "want a clean file path, got %q", p)
 	}
 	if c.Node.StopTimeout < 0 {
 		bad("node.stop_timeout", "must not be negative")

@@ -175,37 +175,93 @@ func (c *Client) GetOrder(ctx context.Context, orderID string) (*Order, error) {
 }
 
 // FindOrderByExternalID returns the vault portfolio's order with this
-// externalOrderId (GET /platform/orders?externalOrderId=...), or
-// ErrOrderNotFound. Orders of other portfolios or with another
-// externalOrderId in the answer are ignored; two matches are ErrDuplicateOrders.
+// externalOrderId, or ErrOrderNotFound; two matches are ErrDuplicateOrders.
+// It reads every page of the list (ListOrdersByExternalID).
 func (c *Client) FindOrderByExternalID(ctx context.Context, externalID string) (*Order, error) {
-	if strings.TrimSpace(externalID) == "" {
-		return nil, fmt.Errorf("find order: %w: empty externalOrderId", ErrInvalidRequest)
-	}
-	q := url.Values{"externalOrderId": {externalID}, "limit": {strconv.Itoa(lookupLimit)}}
-	data, err := c.do(ctx, http.MethodGet, platformPrefix+"/orders", q, ContentTypeJSON, nil)
+	orders, err := c.ListOrdersByExternalID(ctx, externalID)
 	if err != nil {
-		return nil, fmt.Errorf("find order %s: %w", externalID, err)
+		return nil, err
 	}
-	orders, err := DecodeOrderList(data)
-	if err != nil {
-		return nil, fmt.Errorf("find order %s: %w", externalID, err)
-	}
-	var found *Order
-	for i := range orders {
-		o := &orders[i]
-		if o.ExternalOrderID != externalID || (o.PortfolioID != "" && o.PortfolioID != c.portfolio) {
-			continue
-		}
-		if found != nil && found.OrderID != o.OrderID {
-			return nil, fmt.Errorf("find order %s: %w: %s and %s", externalID, ErrDuplicateOrders, found.OrderID, o.OrderID)
-		}
-		found = o
-	}
-	if found == nil {
+	switch len(orders) {
+	case 0:
 		return nil, fmt.Errorf("find order %s: %w", externalID, ErrOrderNotFound)
+	case 1:
+		return &orders[0], nil
 	}
-	return found, nil
+	return nil, fmt.Errorf("find order %s: %w: %s and %s", externalID, ErrDuplicateOrders, orders[0].OrderID, orders[1].OrderID)
+}
+
+// maxListPages bounds one listing, against a Copper that never ends it
+// (a million orders at 100 a page).
+const maxListPages = 10000
+
+// ListOrdersByExternalID returns every order of the vault portfolio with
+// this externalOrderId (GET /platform/orders?externalOrderId=..., page
+// after page until a short one), each once. The filter is applied here
+// again: orders of other portfolios or with another externalOrderId in an
+// answer are dropped, whatever Copper's own filter did.
+func (c *Client) ListOrdersByExternalID(ctx context.Context, externalID string) ([]Order, error) {
+	if strings.TrimSpace(externalID) == "" {
+		return nil, fmt.Errorf("list orders: %w: empty externalOrderId", ErrInvalidRequest)
+	}
+	orders, err := c.listAll(ctx, url.Values{"externalOrderId": {externalID}}, func(o *Order) bool { return o.ExternalOrderID == externalID })
+	if err != nil {
+		return nil, fmt.Errorf("list orders %s: %w", externalID, err)
+	}
+	return orders, nil
+}
+
+// ListOrders returns every order of the vault portfolio
+// (GET /platform/orders?portfolioId=..., every page): what a node's
+// operator rebuilds its ledger from.
+func (c *Client) ListOrders(ctx context.Context) ([]Order, error) {
+	orders, err := c.listAll(ctx, url.Values{"portfolioId": {c.portfolio}}, func(*Order) bool { return true })
+	if err != nil {
+		return nil, fmt.Errorf("list the orders of portfolio %s: %w", c.portfolio, err)
+	}
+	return orders, nil
+}
+
+// listAll pages through GET /platform/orders with filter, keeping each
+// order of the vault portfolio that keep accepts, once.
+func (c *Client) listAll(ctx context.Context, filter url.Values, keep func(*Order) bool) ([]Order, error) {
+	var out []Order
+	seen := map[string]bool{}
+	for page, offset := 0, 0; ; page++ {
+		if page == maxListPages {
+			return nil, fmt.Errorf("%w: more than %d pages", ErrInvalidResponse, maxListPages)
+		}
+		q := url.Values{"limit": {strconv.Itoa(lookupLimit)}}
+		for k, v := range filter {
+			q[k] = v
+		}
+		if offset > 0 {
+			q.Set("offset", strconv.Itoa(offset))
+		}
+		data, err := c.do(ctx, http.MethodGet, platformPrefix+"/orders", q, ContentTypeJSON, nil)
+		if err != nil {
+			return nil, err
+		}
+		orders, err := DecodeOrderList(data)
+		if err != nil {
+			return nil, err
+		}
+		if len(orders) > lookupLimit {
+			return nil, fmt.Errorf("%w: %d orders on a page of %d", ErrInvalidResponse, len(orders), lookupLimit)
+		}
+		for i := range orders {
+			o := &orders[i]
+			if (o.PortfolioID != "" && o.PortfolioID != c.portfolio) || seen[o.OrderID] || !keep(o) {
+				continue
+			}
+			seen[o.OrderID] = true
+			out = append(out, *o)
+		}
+		if len(orders) < lookupLimit {
+			return out, nil
+		}
+		offset += len(orders)
+	}
 }
 
 // StartSigning asks Copper to build the transaction of an order, after which

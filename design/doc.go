@@ -8,8 +8,8 @@
 //   - activities import chains, copper, store and transfer, never the
 //     workflows, the workers, the starters or the devnet;
 //   - starters import chains and transfer, and start workflows by name;
-//   - chains, copper, store and transfer import nothing of the bridge
-//     above them;
+//   - chains, copper, store, transfer and ledger (a signer's own record)
+//     import nothing of the bridge above them;
 //   - workers wire it all but never import the devnet or a command;
 //   - only commands and tests import the devnet.
 package design

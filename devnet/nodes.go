@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/devnet/rpcproxy"
+	"github.com/wpokt/bridge/ledger"
 	"github.com/wpokt/bridge/workers"
 )
 
@@ -33,6 +35,7 @@ node:
   health_stale_after: 30s
   stop_timeout: 3s
   reading_key_file: {{.Secrets}}/reading-key
+  ledger_path: {{.Ledger}}
 validators:
   node_ids: [{{.NodeIDs}}]
   threshold: {{.Threshold}}
@@ -150,9 +153,15 @@ func (d *Devnet) addNode(i int) error {
 	if o.NoSubscription {
 		wsURL = ""
 	}
+	// Each node has its own ledger, made once as for a fresh node: a node
+	// restarted on the same data dir keeps what it signed.
+	ledgerPath := filepath.Join(d.opts.Dir, "nodes", id+"-ledger.db")
+	if err := ledger.Init(ledgerPath, id, time.Now()); err != nil && !errors.Is(err, ledger.ErrExists) {
+		return fmt.Errorf("devnet: %s: %w", id, err)
+	}
 	var buf bytes.Buffer
 	err = nodeConfig.Execute(&buf, map[string]any{
-		"ID": id, "Secrets": secrets, "LogLevel": o.LogLevel, "Metrics": h.metricsAddr,
+		"ID": id, "Ledger": ledgerPath, "Secrets": secrets, "LogLevel": o.LogLevel, "Metrics": h.metricsAddr,
 		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold, "ReadingKeys": readingKeys,
 		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt, "ReleaseAfter": o.Governor.ReleaseAfter,
 		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,

@@ -26,6 +26,7 @@ type Metrics struct {
 	detected    *prometheus.CounterVec
 	signed      prometheus.Counter
 	refused     *prometheus.CounterVec
+	alerts      *prometheus.CounterVec
 	calls       *prometheus.CounterVec
 	callSeconds *prometheus.HistogramVec
 	signSeconds prometheus.Histogram
@@ -58,6 +59,8 @@ func NewMetrics(reg *prometheus.Registry, nodeID string) *Metrics {
 			Help: "Orders this node co-signed."})).(prometheus.Counter),
 		refused: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_signer_refused_total",
 			Help: "Orders this node refused to sign, by reason class."}, []string{"reason"})).(*prometheus.CounterVec),
+		alerts: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_signer_alerts_total",
+			Help: "Refusals that may be attacks (a second order for a paid transfer, several live orders), by reason class."}, []string{"reason"})).(*prometheus.CounterVec),
 		calls: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_client_calls_total",
 			Help: "HTTP calls to RPCs and Copper, by endpoint and status class."}, []string{"endpoint", "status"})).(*prometheus.CounterVec),
 		callSeconds: f(prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "wpokt_client_call_seconds",
@@ -108,6 +111,9 @@ func (m *Metrics) Signed() { m.signed.Inc() }
 
 // Refused records a refusal by class (activities.SignObserver).
 func (m *Metrics) Refused(class string) { m.refused.WithLabelValues(class).Inc() }
+
+// Alert records a refusal that may be an attack (activities.SignObserver).
+func (m *Metrics) Alert(class string) { m.alerts.WithLabelValues(class).Inc() }
 
 // ObserveSign records one signer activity's duration.
 func (m *Metrics) ObserveSign(d time.Duration) { m.signSeconds.Observe(d.Seconds()) }

@@ -29,6 +29,7 @@ import (
 	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/ledger"
 	"github.com/wpokt/bridge/starters"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
@@ -61,6 +62,8 @@ type Node struct {
 	cosigner *copper.Unlimited
 	// readingKey signs this node's scanners' readings.
 	readingKey ed25519.PrivateKey
+	// ledger is the signer's own record of what it signed.
+	ledger *ledger.Keeper
 
 	startedAt time.Time
 }
@@ -121,6 +124,13 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	}
 	if n.readingKey, err = cfg.ReadingKeyPair(); err != nil {
 		return nil, err
+	}
+	// A missing or unreadable ledger does not stop the node (its scanners
+	// and shared activities need none), but its signer refuses every order
+	// until the operator rebuilds it; the keeper takes up the new file.
+	n.ledger = ledger.NewKeeper(cfg.Node.LedgerPath, cfg.Node.ID)
+	if err := n.ledger.Check(); err != nil {
+		logger.Error("signer ledger not usable: this node refuses to sign until its operator runs wpokt-node ledger init (fresh node) or ledger rebuild", "error", err)
 	}
 	if n.temporal, err = DialTemporal(ctx, cfg.Temporal, logger, n.metrics); err != nil {
 		return nil, err
@@ -199,6 +209,7 @@ func Rules(cfg *config.Config) activities.Rules {
 		ETHCurrency:         cfg.Copper.ETHCurrency,
 		SingleTransferLimit: cfg.Governor.SingleTransferLimitUpokt,
 		DailyCap:            cfg.Governor.DailyCapUpokt,
+		PayoutScanFrom:      cfg.Pocket.StartHeight,
 		TaskQueue:           cfg.Temporal.TaskQueue,
 	}
 }
@@ -232,6 +243,9 @@ func (n *Node) Check(ctx context.Context) error {
 	if err := n.cosigner.Ping(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("copper.unlimited.url: %w", err))
 	}
+	if err := n.ledger.Check(); err != nil {
+		errs = append(errs, fmt.Errorf("node.ledger_path: %w", err))
+	}
 	return errors.Join(errs...)
 }
 
@@ -249,7 +263,7 @@ func (n *Node) Run(ctx context.Context) error {
 	rules := Rules(n.cfg)
 	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: n.store, Temporal: n.temporal}
 	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
-		Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey, Books: books}
+		Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey, Books: books, Ledger: n.ledger}
 
 	// On SIGTERM a worker lets running activities finish (a co-signature
 	// in progress, an order being created) for up to StopTimeout.
@@ -332,6 +346,9 @@ func (n *Node) heartbeat(ctx context.Context) error {
 }
 
 func (n *Node) close() {
+	if n.ledger != nil {
+		_ = n.ledger.Close()
+	}
 	if n.temporal != nil {
 		n.temporal.Close()
 	}

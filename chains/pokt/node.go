@@ -17,6 +17,10 @@ type Node interface {
 	// ReceivedTxs returns every tx received by address with
 	// fromHeight <= height <= toHeight, oldest first, without duplicates.
 	ReceivedTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]Tx, error)
+	// SentTxs returns every tx sent by address with fromHeight <= height
+	// <= toHeight, oldest first, without duplicates, failed ones included
+	// (Code != 0): a signer reads the vault's payouts with it.
+	SentTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]Tx, error)
 	// Balance returns the address's balance in upokt.
 	Balance(ctx context.Context, address string) (uint64, error)
 	// SendRawTx broadcasts a signed tx and returns its hash (upper-case hex).

@@ -108,7 +108,7 @@ func root() *cobra.Command {
 		},
 	}
 	health.Flags().StringVar(&healthAddr, "address", "", "the node's metrics address (default: node.metrics_address of --config)")
-	cmd.AddCommand(run, check, health, keygenCmd(), releaseCmd(&configPath))
+	cmd.AddCommand(run, check, health, keygenCmd(), releaseCmd(&configPath), ledgerCmd(&configPath))
 	cmd.SetContext(context.Background())
 	return cmd
 }

@@ -136,7 +136,7 @@ func (s *Sim) createOrder(r *http.Request) (int, []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	key := req.PortfolioID + "\x00" + req.ExternalOrderID
-	if id, ok := s.byExt[key]; ok {
+	if id, ok := s.byExt[key]; ok && !s.dupOK {
 		return errorBody(http.StatusConflict, "conflict",
 			fmt.Sprintf("order with externalOrderId %q already exists (%s)", req.ExternalOrderID, id))
 	}
@@ -166,7 +166,9 @@ func (s *Sim) createOrder(r *http.Request) (int, []byte) {
 		o.Extra.BlockchainTransactionType = copper.TxTypeSend
 	}
 	s.orders[o.OrderID] = o
-	s.byExt[key] = o.OrderID
+	if _, ok := s.byExt[key]; !ok {
+		s.byExt[key] = o.OrderID
+	}
 	s.seq = append(s.seq, o.OrderID)
 	s.touch(o)
 	s.log.Info("order created", "order_id", o.OrderID, "external_order_id", o.ExternalOrderID)

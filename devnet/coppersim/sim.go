@@ -106,6 +106,8 @@ type Sim struct {
 	changed  chan struct{}
 	signDly  time.Duration
 	execDly  time.Duration
+	// dupOK lets a second order take an externalOrderId already used.
+	dupOK bool
 
 	servers       []*http.Server
 	platformURL   string

@@ -186,23 +186,37 @@ type accountTxsRequest struct {
 // is an pokt.ErrInvalidResponse, since the scan could miss txs; so is a full read
 // that finds fewer distinct txs than the node counts.
 func (c *Client) ReceivedTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error) {
+	return c.accountTxs(ctx, "received", address, fromHeight, toHeight)
+}
+
+// SentTxs returns every tx sent by address with fromHeight <= height <=
+// toHeight, oldest first, without duplicates: the same paged scan as
+// ReceivedTxs over the node's list of the address's sends ("received":
+// false). Failed txs are among them, with Code != 0.
+func (c *Client) SentTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error) {
+	return c.accountTxs(ctx, "sent", address, fromHeight, toHeight)
+}
+
+// accountTxs lists the txs an address received or sent ("received",
+// "sent") in a window.
+func (c *Client) accountTxs(ctx context.Context, role, address string, fromHeight, toHeight int64) ([]pokt.Tx, error) {
 	addr, err := pokt.NormalizeAddress(address)
 	if err != nil {
-		return nil, fmt.Errorf("list txs received: %w", err)
+		return nil, fmt.Errorf("list txs %s: %w", role, err)
 	}
 	if fromHeight < 0 || toHeight < fromHeight {
-		return nil, fmt.Errorf("list txs received by %s: %w: heights [%d, %d]", addr, pokt.ErrInvalidArgument, fromHeight, toHeight)
+		return nil, fmt.Errorf("list txs %s by %s: %w: heights [%d, %d]", role, addr, pokt.ErrInvalidArgument, fromHeight, toHeight)
 	}
 	for attempt := 1; ; attempt++ {
-		byHash, shrunk, err := c.scanReceived(ctx, addr, fromHeight, toHeight)
+		byHash, shrunk, err := c.scanAccount(ctx, role == "received", addr, fromHeight, toHeight)
 		if err != nil {
-			return nil, fmt.Errorf("list txs received by %s: %w", addr, err)
+			return nil, fmt.Errorf("list txs %s by %s: %w", role, addr, err)
 		}
 		if shrunk {
 			if attempt < maxScanAttempts {
 				continue
 			}
-			return nil, fmt.Errorf("list txs received by %s: %w: the list kept shrinking during %d scans", addr, pokt.ErrInvalidResponse, attempt)
+			return nil, fmt.Errorf("list txs %s by %s: %w: the list kept shrinking during %d scans", role, addr, pokt.ErrInvalidResponse, attempt)
 		}
 		txs := make([]pokt.Tx, 0, len(byHash))
 		for _, tx := range byHash {
@@ -225,9 +239,10 @@ func (c *Client) ReceivedTxs(ctx context.Context, address string, fromHeight, to
 // maxScanAttempts bounds the restarts of a ReceivedTxs scan.
 const maxScanAttempts = 3
 
-// scanReceived makes one paged scan; shrunk reports that total_txs went down
-// between pages, so the scan must start again.
-func (c *Client) scanReceived(ctx context.Context, addr string, fromHeight, toHeight int64) (map[string]pokt.Tx, bool, error) {
+// scanAccount makes one paged scan of the txs addr received (or sent);
+// shrunk reports that total_txs went down between pages, so the scan must
+// start again.
+func (c *Client) scanAccount(ctx context.Context, received bool, addr string, fromHeight, toHeight int64) (map[string]pokt.Tx, bool, error) {
 	var (
 		seen       = make(map[string]pokt.Tx) // every entry read, by hash
 		inWindow   = make(map[string]pokt.Tx) // those within [fromHeight, toHeight]
@@ -240,7 +255,7 @@ func (c *Client) scanReceived(ctx context.Context, addr string, fromHeight, toHe
 		if page > maxPages {
 			return nil, false, fmt.Errorf("%w: more than %d pages", pokt.ErrInvalidResponse, maxPages)
 		}
-		res, end, err := c.accountTxsPage(ctx, addr, page)
+		res, end, err := c.accountTxsPage(ctx, addr, received, page)
 		if err != nil {
 			return nil, false, fmt.Errorf("page %d: %w", page, err)
 		}
@@ -259,9 +274,13 @@ func (c *Client) scanReceived(ctx context.Context, addr string, fromHeight, toHe
 		}
 		read += int64(len(res.Txs))
 		for i, tx := range res.Txs {
-			if tx.To != addr {
+			if received && tx.To != addr {
 				return nil, false, fmt.Errorf("page %d: %w", page,
 					invalid(nil, "tx %s was received by %q, not by the address asked for", tx.Hash, tx.To))
+			}
+			if !received && tx.From != addr {
+				return nil, false, fmt.Errorf("page %d: %w", page,
+					invalid(nil, "tx %s was sent by %q, not by the address asked for", tx.Hash, tx.From))
 			}
 			// Newest first, within the page and across pages.
 			if (i > 0 || page > 1) && tx.Height > lastHeight {
@@ -294,14 +313,14 @@ func (c *Client) scanReceived(ctx context.Context, addr string, fromHeight, toHe
 	return inWindow, false, nil
 }
 
-// accountTxsPage fetches one page of txs received by addr; end reports a
-// page past the last one.
-func (c *Client) accountTxsPage(ctx context.Context, addr string, page int) (accountTxsPage, bool, error) {
+// accountTxsPage fetches one page of txs received (or sent) by addr; end
+// reports a page past the last one.
+func (c *Client) accountTxsPage(ctx context.Context, addr string, received bool, page int) (accountTxsPage, bool, error) {
 	body, err := c.call(ctx, PathAccountTxs, accountTxsRequest{
 		Address:  addr,
 		Page:     page,
 		PerPage:  c.perPage,
-		Received: true,
+		Received: received,
 		Order:    "desc",
 	})
 	if err != nil {

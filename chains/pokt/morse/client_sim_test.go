@@ -285,3 +285,48 @@ func TestSimBalance(t *testing.T) {
 	_, err = c.Balance(context.Background(), "bob")
 	require.ErrorIs(t, err, pokt.ErrInvalidAddress)
 }
+
+func TestSimSentTxsPaging(t *testing.T) {
+	// Pages of 2 over the vault's 5 sends, with a deposit between them.
+	sim, c := newSim(t, morsesim.Config{}, Options{PerPage: 2})
+	ctx := context.Background()
+	require.NoError(t, sim.Fund(simAlice, 100*oneMillon))
+	require.NoError(t, sim.Fund(simVault, 100*oneMillon))
+	var want []string
+	var heights []int64
+	for block := 0; block < 3; block++ {
+		for i := 0; i <= block%2; i++ {
+			h, err := sim.Send(simVault, simBob, uint64(oneMillon+block*10+i), "wPOKT return of 0xab-"+string(rune('0'+block)))
+			require.NoError(t, err)
+			want = append(want, h)
+		}
+		// Received by the vault: must not be listed.
+		_, err := sim.Send(simAlice, simVault, oneMillon, simMemo)
+		require.NoError(t, err)
+		heights = append(heights, sim.NextBlock())
+	}
+	require.NoError(t, sim.Fund(simCarol, 1))
+	h, err := sim.Send(simVault, simCarol, 1_000*oneMillon, "too much") // fails, still sent
+	require.NoError(t, err)
+	want = append(want, h)
+	sim.NextBlock()
+
+	txs, err := c.SentTxs(ctx, simVault, 0, sim.Height())
+	require.NoError(t, err)
+	var got []string
+	for _, tx := range txs {
+		got = append(got, tx.Hash)
+		assert.Equal(t, simVault, tx.From)
+	}
+	assert.Equal(t, want, got, "oldest first, in block order")
+	assert.False(t, txs[len(txs)-1].Success())
+	assert.Equal(t, "wPOKT return of 0xab-0", txs[0].Memo)
+
+	txs, err = c.SentTxs(ctx, simVault, heights[1], heights[1])
+	require.NoError(t, err)
+	assert.Len(t, txs, 2)
+
+	txs, err = c.SentTxs(ctx, simBob, 0, sim.Height())
+	require.NoError(t, err)
+	assert.Empty(t, txs)
+}

@@ -50,11 +50,6 @@ type Client struct {
 
 var _ pokt.Node = (*Client)(nil)
 
-// The trust engineer's SentTxs of pokt.Node, with this exact signature.
-var _ interface {
-	SentTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error)
-} = (*Client)(nil)
-
 // NewClient returns a client of the CometBFT JSON-RPC endpoint at rawURL
 // (http or https, e.g. "http://127.0.0.1:26657"; a path is kept: JSON-RPC
 // is POSTed to the URL itself).
