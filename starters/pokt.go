@@ -79,7 +79,14 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 	for _, tx := range txs {
 		id := transfer.MintWorkflowID(tx.Hash)
 		in := transfer.MintInput{TxHash: tx.Hash, Settings: s.Settings}
-		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, pokt.ClassifyDeposit(tx, s.Rules), transfer.MintWorkflowType, in); err != nil {
+		rd := pokt.ClassifyDeposit(tx, s.Rules)
+		if rd.Class == transfer.ClassUnreadable {
+			// The scan goes on; the transfer waits for an operator.
+			s.observer().Unreadable(ChainPocket)
+			s.logger().Error("a tx to the vault could not be read: its transfer waits for an operator",
+				"chain", ChainPocket, "node", s.NodeID, "tx_hash", tx.Hash, "reason", rd.Reason)
+		}
+		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, rd, transfer.MintWorkflowType, in); err != nil {
 			return 0, err
 		}
 	}

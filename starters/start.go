@@ -47,6 +47,9 @@ type Observer interface {
 	// Restarted says Supervise restarted a chain's scanner, and why
 	// (RestartPanic, RestartReturned).
 	Restarted(chain, reason string)
+	// Unreadable says a scan found a tx it could not read (its transfer
+	// waits for an operator).
+	Unreadable(chain string)
 }
 
 type nopObserver struct{}
@@ -56,6 +59,7 @@ func (nopObserver) Watching(string)              {}
 func (nopObserver) Started(string, string)       {}
 func (nopObserver) ScanFailed(string, error)     {}
 func (nopObserver) Restarted(string, string)     {}
+func (nopObserver) Unreadable(string)            {}
 
 // Chain names, as cursors and metrics label them.
 const (

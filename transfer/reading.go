@@ -22,6 +22,10 @@ const (
 	// ClassFailed is a source that moved nothing to the bridge (the tx
 	// failed, or is not a send to the vault): no order is ever made for it.
 	ClassFailed Class = "failed"
+	// ClassUnreadable is a tx to the vault that the node could not read
+	// (bytes that do not decode): funds may have moved, so it neither
+	// fails nor pays; it waits for an operator, with the reason.
+	ClassUnreadable Class = "unreadable"
 )
 
 // Pays reports whether a transfer of this class gets a custody order.

@@ -23,6 +23,7 @@ type Metrics struct {
 	scanLag     *prometheus.GaugeVec
 	scanErrors  *prometheus.CounterVec
 	restarts    *prometheus.CounterVec
+	unreadable  *prometheus.CounterVec
 	detected    *prometheus.CounterVec
 	signed      prometheus.Counter
 	refused     *prometheus.CounterVec
@@ -53,6 +54,8 @@ func NewMetrics(reg *prometheus.Registry, nodeID string) *Metrics {
 			Help: "Failed scan rounds."}, []string{"chain"})).(*prometheus.CounterVec),
 		restarts: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_scanner_restarts_total",
 			Help: "Scanners restarted by their supervisor, by reason (panic, returned)."}, []string{"chain", "reason"})).(*prometheus.CounterVec),
+		unreadable: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_scanner_unreadable_txs_total",
+			Help: "Txs a scanner could not read; each one's transfer waits for an operator."}, []string{"chain"})).(*prometheus.CounterVec),
 		detected: f(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "wpokt_transfers_detected_total",
 			Help: "Transfer workflows this node's scanners started or signalled."}, []string{"chain"})).(*prometheus.CounterVec),
 		signed: f(prometheus.NewCounter(prometheus.CounterOpts{Name: "wpokt_signer_signed_total",
@@ -105,6 +108,9 @@ func (m *Metrics) ScanFailed(chain string, err error) {
 
 // Restarted records a scanner its supervisor restarted (starters.Observer).
 func (m *Metrics) Restarted(chain, reason string) { m.restarts.WithLabelValues(chain, reason).Inc() }
+
+// Unreadable counts txs a scanner could not read (starters.Observer).
+func (m *Metrics) Unreadable(chain string) { m.unreadable.WithLabelValues(chain).Inc() }
 
 // Signed records a co-signature (activities.SignObserver).
 func (m *Metrics) Signed() { m.signed.Inc() }

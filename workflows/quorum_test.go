@@ -94,3 +94,25 @@ func TestDepositFailsOnlyWhenThresholdNodesAgree(t *testing.T) {
 	require.Equal(t, "source tx failed on chain: code 5", st.Reason)
 	require.Zero(t, f.creates)
 }
+
+// TestUnreadableDepositWaitsForAnOperator: a tx to the vault that the
+// nodes cannot read neither fails nor pays: it is held for an operator,
+// with the reason, and nothing moves it.
+func TestUnreadableDepositWaitsForAnOperator(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = transfer.Reading{Class: transfer.ClassUnreadable, Amount: 0,
+		Reason: "the tx could not be read (undecodable: negative amount): an operator must look at it"}
+	env := newEnv(t, f)
+	var held transfer.State
+	env.RegisterDelayedCallback(func() {
+		releaseOn(env, nodes...)
+	}, time.Hour)
+	env.RegisterDelayedCallback(func() { held = queryState(t, env) }, 48*time.Hour)
+	env.RegisterDelayedCallback(env.CancelWorkflow, 49*time.Hour)
+	startMint(env)
+
+	require.Equal(t, transfer.StatusHeld, held.Status)
+	require.Contains(t, held.Reason, "held for an operator: the tx could not be read (undecodable: negative amount)")
+	require.Zero(t, f.creates)
+	require.Empty(t, f.reserves)
+}

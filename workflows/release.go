@@ -64,3 +64,12 @@ func (r *run) releasedBy(by []string) string {
 	slices.Sort(sorted)
 	return fmt.Sprintf("%d (%s)", len(sorted), strings.Join(sorted, ", "))
 }
+
+// awaitOperator holds a transfer that no rule can settle (a tx to the vault
+// that no node could read: funds may have moved) until an operator settles
+// it by hand and ends the workflow (temporal workflow terminate --reason).
+// No order is made for it, and no release moves it.
+func (r *run) awaitOperator(why string) error {
+	r.setStatus(transfer.StatusHeld, "held for an operator: "+why+"; settle it by hand, then terminate this workflow with the reason")
+	return workflow.Await(r.ctx, func() bool { return false })
+}

@@ -55,6 +55,8 @@ func (r *run) carry(read readSource) (transfer.State, error) {
 	case transfer.ClassFailed:
 		r.setStatus(transfer.StatusFailed, rd.Reason)
 		return r.st, nil
+	case transfer.ClassUnreadable:
+		return r.st, r.awaitOperator(rd.Reason)
 	}
 	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
 	return r.pay(rd)

@@ -1,10 +1,11 @@
 package pokt
 
 import (
-	"github.com/wpokt/bridge/transfer"
-
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/wpokt/bridge/transfer"
 )
 
 // DepositRules are the bridge's settings that classify a deposit. Every
@@ -54,11 +55,12 @@ func (r DepositRules) Validate() error {
 //
 //  1. rules that do not Validate: failed (nothing moves on bad settings);
 //  2. the tx failed on chain (Code != 0): failed;
-//  3. not a send, not to the vault, or sent by the vault itself: failed;
-//  4. amount <= fee: invalid, "amount at or below the fee, not refundable";
-//  5. a memo that ParseMemo refuses: refund, with the memo error as reason;
-//  6. amount above MaxMintUpokt (when set): refund;
-//  7. otherwise: mint Amount to the memo's address.
+//  3. bytes that do not decode: unreadable (an operator must look);
+//  4. not a send, not to the vault, or sent by the vault itself: failed;
+//  5. amount <= fee: invalid, "amount at or below the fee, not refundable";
+//  6. a memo that ParseMemo refuses: refund, with the memo error as reason;
+//  7. amount above MaxMintUpokt (when set): refund;
+//  8. otherwise: mint Amount to the memo's address.
 func ClassifyDeposit(tx Tx, rules DepositRules) transfer.Reading {
 	d := transfer.Reading{Amount: tx.Amount}
 	fail := func(class transfer.Class, reason string) transfer.Reading {
@@ -71,6 +73,9 @@ func ClassifyDeposit(tx Tx, rules DepositRules) transfer.Reading {
 	vault, _ := NormalizeAddress(rules.Vault) // valid: checked by Validate
 	if !tx.Success() {
 		return fail(transfer.ClassFailed, fmt.Sprintf("source tx failed on chain: code %d codespace %q", tx.Code, tx.Codespace))
+	}
+	if strings.HasPrefix(tx.NotASend, NotASendUndecodable) {
+		return fail(transfer.ClassUnreadable, "the tx could not be read ("+tx.NotASend+"): an operator must look at it")
 	}
 	if !tx.IsSend() {
 		return fail(transfer.ClassFailed, "not a deposit: "+tx.NotASend)

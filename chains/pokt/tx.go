@@ -9,6 +9,10 @@ package pokt
 // DenomUpokt is the only denomination the bridge accepts (6 decimals).
 const DenomUpokt = "upokt"
 
+// NotASendUndecodable starts the NotASend reason of a tx whose bytes do
+// not decode: what it moved is unknown, so it is no send and no failure.
+const NotASendUndecodable = "undecodable"
+
 // Tx is a committed Pocket tx as the bridge sees it, read by either
 // protocol's client. Every field was validated by the client that made it.
 type Tx struct {

@@ -65,9 +65,9 @@ func TestDepositRulesOutcomes(t *testing.T) {
 		{"events: a transfer of another denom too", plain, 0, concat(ok, transferEvents(alice, vault, "7uother")), "", transfer.ClassMint},
 		{"sender with the cosmos prefix", txBytes(t, memo, 10_000, send("cosmos1w5up69gw2dg8vy07cmhace02n0sgeynj6vxqpr", vault, upokt(25_000_000))),
 			0, ok, ReasonBadAddress, transfer.ClassFailed},
-		{"undecodable bytes", []byte("not a tx at all"), 0, ok, ReasonUndecodable, transfer.ClassFailed},
+		{"undecodable bytes", []byte("not a tx at all"), 0, ok, ReasonUndecodable, transfer.ClassUnreadable},
 		{"a negative amount", txBytes(t, memo, 10_000, send(alice, vault, sdk.Coin{Denom: pokt.DenomUpokt, Amount: math.NewInt(-5)})),
-			0, ok, ReasonUndecodable + ": negative amount", transfer.ClassFailed},
+			0, ok, ReasonUndecodable + ": negative amount", transfer.ClassUnreadable},
 		{"a failed tx keeps only its fee events", plain, 5, feeEvents(alice, "10000upokt"), "", transfer.ClassFailed},
 		{"a failed undecodable tx", []byte{0xff, 0x01}, 2, nil, ReasonUndecodable, transfer.ClassFailed},
 	}

@@ -43,7 +43,7 @@ import "github.com/wpokt/bridge/chains/pokt"
 // Reasons a committed tx is not one plain send of upokt (pokt.Tx.NotASend).
 // Some are followed by details after a colon.
 const (
-	ReasonUndecodable  = "undecodable"
+	ReasonUndecodable  = pokt.NotASendUndecodable
 	ReasonNoMessage    = "tx without a message"
 	ReasonNotBankSend  = "message is not a bank send"
 	ReasonSeveralSends = "more than one bank send in one tx"
