@@ -35,8 +35,8 @@ type Rules struct {
 	// Governor limits, in upokt; 0 = none.
 	SingleTransferLimit uint64
 	DailyCap            uint64
-	// TaskQueue is the shared queue, where the control and nonce
-	// workflows run.
+	// TaskQueue is the shared queue, where the control workflow (the
+	// pause, the governor and the mint nonce leases) runs.
 	TaskQueue string
 }
 

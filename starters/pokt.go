@@ -79,7 +79,8 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 	for _, tx := range txs {
 		id := transfer.MintWorkflowID(tx.Hash)
 		in := transfer.MintInput{TxHash: tx.Hash, Settings: s.Settings}
-		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, pokt.ClassifyDeposit(tx, s.Rules), transfer.MintWorkflowType, in); err != nil {
+		if err := s.start(ctx, sighting{chain: ChainPocket, workflowID: id, workflowType: transfer.MintWorkflowType, kind: transfer.KindMint,
+			input: in, height: tx.Height, reading: pokt.ClassifyDeposit(tx, s.Rules)}); err != nil {
 			return 0, err
 		}
 	}
