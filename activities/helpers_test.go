@@ -33,12 +33,12 @@ import (
 
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/morse"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/devnet/coppersim/ethvault"
+	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/ledger"
 	"github.com/wpokt/bridge/secret"
@@ -70,7 +70,7 @@ type stack struct {
 	t         *testing.T
 	pokt      *morsesim.Sim
 	poktURL   string
-	eth       *ethtest.Chain
+	eth       *ethnet.TestChain
 	copper    *coppersim.Sim
 	vault     string // the vault's Pocket address
 	depositor string // a funded Pocket account that makes deposits
@@ -127,7 +127,7 @@ func newStack(t *testing.T) *stack {
 	st.depositor = strings.Repeat("d0", 20)
 	require.NoError(t, st.pokt.Fund(st.depositor, 1_000_000_000_000))
 
-	st.eth = ethtest.NewChain(t, ethtest.Options{})
+	st.eth = ethnet.NewChain(t, ethnet.TestOptions{})
 	exec, err := ethvault.New(ethvault.Config{
 		Backend: autoMine{Client: st.eth.Client, backend: st.eth.Backend}, Key: st.eth.Minter.Key,
 		PollInterval: 5 * time.Millisecond,
@@ -190,7 +190,7 @@ func (st *stack) rules(id string) activities.Rules {
 	return activities.Rules{
 		NodeID: id,
 		Deposit: pokt.DepositRules{
-			EthChainID: ethtest.ChainID, FeeUpokt: feeUpokt, MaxMintUpokt: maxMintUpokt, Vault: st.vault,
+			EthChainID: ethnet.ChainID, FeeUpokt: feeUpokt, MaxMintUpokt: maxMintUpokt, Vault: st.vault,
 		},
 		Protocol:            pokt.Morse,
 		PocketConfirmations: pocketConfs,
@@ -290,7 +290,7 @@ func (st *stack) signer(i int, opts ...signerOption) *activities.Signer {
 
 // memoFor is the deposit memo that mints to recipient.
 func memoFor(recipient common.Address) string {
-	return fmt.Sprintf(`{"address":"%s","chain_id":"%d"}`, recipient.Hex(), ethtest.ChainID)
+	return fmt.Sprintf(`{"address":"%s","chain_id":"%d"}`, recipient.Hex(), ethnet.ChainID)
 }
 
 // deposit sends amount from the depositor to the vault with memo, includes
@@ -313,7 +313,7 @@ func (st *stack) depositFrom(from string, amount uint64, memo string, confirmati
 }
 
 // recipient returns a fresh Ethereum address for one test.
-func recipient(name string) common.Address { return ethtest.NewAccount("recipient/" + name).Address }
+func recipient(name string) common.Address { return ethnet.NewAccount("recipient/" + name).Address }
 
 // poktAddress returns a fresh Pocket address for one test.
 func poktAddress(name string) string {
@@ -327,7 +327,7 @@ func poktAddress(name string) string {
 // confirmations-1 more blocks and returns the burn's tx hash.
 func (st *stack) burn(name string, amount uint64, poktTo string, confirmations int) string {
 	st.t.Helper()
-	user := ethtest.NewAccount("burner/" + name)
+	user := ethnet.NewAccount("burner/" + name)
 	st.fundEth(user)
 	r := st.eth.MintAndBurn(st.t, user, new(big.Int).SetUint64(amount), common.HexToAddress(poktTo))
 	st.eth.Commit(confirmations - 1)
@@ -335,10 +335,10 @@ func (st *stack) burn(name string, amount uint64, poktTo string, confirmations i
 }
 
 // fundEth gives a fresh account gas money.
-func (st *stack) fundEth(a ethtest.Account) {
+func (st *stack) fundEth(a ethnet.Account) {
 	st.t.Helper()
 	value := new(big.Int).Mul(big.NewInt(1), big.NewInt(1e18))
-	tx := st.eth.Send(st.t, st.eth.Admin, ethtest.Tx{To: &a.Address, Value: value})
+	tx := st.eth.Send(st.t, st.eth.Admin, ethnet.Tx{To: &a.Address, Value: value})
 	st.eth.MustSucceed(st.t, st.eth.Mine(st.t, tx))
 }
 

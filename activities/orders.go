@@ -38,8 +38,8 @@ type Rules struct {
 	// PayoutScanFrom is the first Pocket height where a signer looks for
 	// the vault's payout of a transfer before it signs another.
 	PayoutScanFrom int64
-	// TaskQueue is the shared queue, where the control and nonce
-	// workflows run.
+	// TaskQueue is the shared queue, where the control workflow (the
+	// pause, the governor and the mint nonce leases) runs.
 	TaskQueue string
 }
 

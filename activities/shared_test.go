@@ -15,9 +15,9 @@ import (
 	"go.temporal.io/api/enums/v1"
 
 	"github.com/wpokt/bridge/activities"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -174,9 +174,9 @@ func TestReadBurn(t *testing.T) {
 	dust := st.burn("dust", feeUpokt, to, 1)
 	// A burn of wPOKT the user does not have, mined with a fixed gas limit:
 	// it reverts.
-	user := ethtest.NewAccount("burner/reverted")
+	user := ethnet.NewAccount("burner/reverted")
 	st.fundEth(user)
-	tx := st.eth.Send(t, user, ethtest.Tx{To: &st.eth.WPOKT, Data: st.eth.Token.PackBurnAndBridge(big.NewInt(1_000_000), common.HexToAddress(to)), Gas: 200_000})
+	tx := st.eth.Send(t, user, ethnet.Tx{To: &st.eth.WPOKT, Data: st.eth.Token.PackBurnAndBridge(big.NewInt(1_000_000), common.HexToAddress(to)), Gas: 200_000})
 	reverted := st.eth.Mine(t, tx)
 	require.Zero(t, reverted.Status)
 	st.eth.Commit(2)
@@ -195,7 +195,7 @@ func TestReadBurn(t *testing.T) {
 					Found: true, Success: true, Canonical: true, Height: happyRcpt.BlockNumber.Int64(), Head: head,
 					Confirmations: head - happyRcpt.BlockNumber.Int64() + 1,
 				},
-				TxHash: happy, Sender: ethtest.NewAccount("burner/happy").Address.Hex(),
+				TxHash: happy, Sender: ethnet.NewAccount("burner/happy").Address.Hex(),
 				Recipient: to, Amount: 5_000_000, PayAmount: 5_000_000 - feeUpokt, Class: transfer.ClassBurn,
 			}, b)
 		}},

@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/activities"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/devnet/lockedio"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -145,10 +145,10 @@ func TestSignerRefuses(t *testing.T) {
 		}, []string{"pays " + poktAddress("thief")}},
 
 		{"return of a reverted burn", func(t *testing.T, st *stack) transfer.SignRequest {
-			user := ethtest.NewAccount("burner/reverted-return")
+			user := ethnet.NewAccount("burner/reverted-return")
 			st.fundEth(user)
 			to := poktAddress("reverted-return")
-			tx := st.eth.Send(t, user, ethtest.Tx{To: &st.eth.WPOKT, Gas: 200_000,
+			tx := st.eth.Send(t, user, ethnet.Tx{To: &st.eth.WPOKT, Gas: 200_000,
 				Data: st.eth.Token.PackBurnAndBridge(big.NewInt(3_000_000), common.HexToAddress(to))})
 			rcpt := st.eth.Mine(t, tx)
 			require.Zero(t, rcpt.Status)

@@ -12,7 +12,7 @@ import (
 // validateReadingKeys checks that every node of the signing set has one
 // well-formed public reading key, and that this node has its key file.
 // Keys of nodes outside the set are ignored (see NodeKeys).
-func (c *Config) validateReadingKeys(bad func(key, format string, args ...any)) {
+func (c *Config) validateReadingKeys(bad reportBad) {
 	for _, id := range c.Validators.NodeIDs {
 		k, ok := c.Validators.ReadingKeys[id]
 		if !ok {

@@ -144,7 +144,7 @@ func TestPocketProtocolsBehindTheirConstructor(t *testing.T) {
 // the test harnesses out of what an operator runs: the node, the CLI and
 // the status page.
 func TestProductionBinariesLinkNoStandIn(t *testing.T) {
-	standIns := []string{"devnet", "chains/eth/ethtest"}
+	standIns := []string{"devnet"}
 	deps := packages(t, true)
 	for _, bin := range []string{"cmd/wpokt", "cmd/wpokt-node", "cmd/wpokt-web"} {
 		if _, ok := deps[bin]; !ok {

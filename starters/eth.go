@@ -194,7 +194,8 @@ func (s *EthScanner) startBurn(ctx context.Context, b eth.Burn) error {
 	hash := b.TxHash.Hex()
 	id := transfer.BurnWorkflowID(hash, b.LogPosition)
 	in := transfer.BurnInput{TxHash: hash, LogPosition: b.LogPosition, Settings: s.Settings}
-	if err := s.start(ctx, ChainEthereum, id, transfer.KindBurn, int64(b.BlockNumber), eth.ClassifyBurn(b.Amount, b.PoktAddress, s.Rules), transfer.BurnWorkflowType, in); err != nil {
+	if err := s.start(ctx, sighting{chain: ChainEthereum, workflowID: id, workflowType: transfer.BurnWorkflowType, kind: transfer.KindBurn,
+		input: in, height: int64(b.BlockNumber), reading: eth.ClassifyBurn(b.Amount, b.PoktAddress, s.Rules)}); err != nil {
 		return err
 	}
 	if s.started == nil {

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -27,7 +27,7 @@ func ethScanner(c *eth.Client, tc *fakeTemporal, cursors *memCursors) *EthScanne
 }
 
 func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
-	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
+	chain := ethnet.NewChain(t, ethnet.TestOptions{Users: 1})
 	user := chain.Users[0]
 	single := chain.MintAndBurn(t, user, big.NewInt(5_000_000), poktTo)
 	// One tx with two burns: positions 0 and 1 of that tx, whatever the
@@ -72,7 +72,7 @@ func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
 // and whose polling is off: only the subscription (and the cursor checks)
 // can start anything. It returns once the first catch-up scan wrote the
 // cursor of the fresh node.
-func runSubscribed(t *testing.T, chain *ethtest.Chain, tc *fakeTemporal, cursors *memCursors) {
+func runSubscribed(t *testing.T, chain *ethnet.TestChain, tc *fakeTemporal, cursors *memCursors) {
 	t.Helper()
 	s := ethScanner(chain.DialHTTP(t, chain.Options()), tc, cursors)
 	s.Subscriber = chain.DialWS(t, chain.Options())
@@ -88,7 +88,7 @@ func runSubscribed(t *testing.T, chain *ethtest.Chain, tc *fakeTemporal, cursors
 }
 
 func TestEthScannerSubscriptionStartsBurnsAsTheyAreMined(t *testing.T) {
-	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
+	chain := ethnet.NewChain(t, ethnet.TestOptions{Users: 1})
 	tc, cursors := &fakeTemporal{}, &memCursors{}
 	runSubscribed(t, chain, tc, cursors)
 	burn := chain.MintAndBurn(t, chain.Users[0], big.NewInt(4_000_000), poktTo)
@@ -99,7 +99,7 @@ func TestEthScannerSubscriptionStartsBurnsAsTheyAreMined(t *testing.T) {
 // Subscribed, the scanner polls nothing between reconciles; an operator's
 // re-scan (`wpokt rescan`) still takes effect within the save interval.
 func TestSubscribedEthScannerTakesAnOperatorsRescan(t *testing.T) {
-	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
+	chain := ethnet.NewChain(t, ethnet.TestOptions{Users: 1})
 	tc, cursors := &fakeTemporal{}, &memCursors{}
 	runSubscribed(t, chain, tc, cursors)
 	burn := chain.MintAndBurn(t, chain.Users[0], big.NewInt(4_000_000), poktTo)
@@ -121,7 +121,7 @@ func TestSubscribedEthScannerTakesAnOperatorsRescan(t *testing.T) {
 }
 
 func TestEthScannerKeepsItsCursorWhenAStartFails(t *testing.T) {
-	chain := ethtest.NewChain(t, ethtest.Options{Users: 1})
+	chain := ethnet.NewChain(t, ethnet.TestOptions{Users: 1})
 	chain.MintAndBurn(t, chain.Users[0], big.NewInt(5_000_000), poktTo)
 	tc, cursors := &fakeTemporal{failNext: 1}, &memCursors{}
 	s := ethScanner(chain.DialHTTP(t, chain.Options()), tc, cursors)

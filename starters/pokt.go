@@ -86,7 +86,8 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 			s.logger().Error("a tx to the vault could not be read: its transfer waits for an operator",
 				"chain", ChainPocket, "node", s.NodeID, "tx_hash", tx.Hash, "reason", rd.Reason)
 		}
-		if err := s.start(ctx, ChainPocket, id, transfer.KindMint, tx.Height, rd, transfer.MintWorkflowType, in); err != nil {
+		if err := s.start(ctx, sighting{chain: ChainPocket, workflowID: id, workflowType: transfer.MintWorkflowType, kind: transfer.KindMint,
+			input: in, height: tx.Height, reading: rd}); err != nil {
 			return 0, err
 		}
 	}

@@ -106,10 +106,24 @@ var (
 	searchKind   = temporal.NewSearchAttributeKeyKeyword(transfer.SearchKind)
 )
 
+// sighting is one transfer a scanner saw: the workflow it belongs to and
+// what this node read of it.
+type sighting struct {
+	chain        string
+	workflowID   string
+	workflowType string
+	kind         transfer.Kind
+	// input starts the workflow when this node is the first to see it.
+	input   any
+	height  int64
+	reading transfer.Reading
+}
+
 // start signals-with-start one transfer workflow. The reuse policy never
 // allows a second run under the same ID, even after the first closed: such
 // a start is refused, which here means the transfer is already handled.
-func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, height int64, report transfer.Reading, workflowType string, input any) error {
+func (s Node) start(ctx context.Context, t sighting) error {
+	chain, id, kind, height := t.chain, t.workflowID, t.kind, t.height
 	opts := client.StartWorkflowOptions{
 		ID:                       id,
 		TaskQueue:                s.TaskQueue,
@@ -123,8 +137,8 @@ func (s Node) start(ctx context.Context, chain, id string, kind transfer.Kind, h
 	if len(s.ReadingKey) != ed25519.PrivateKeySize {
 		return fmt.Errorf("start %s: node %s has no reading key to sign its reading with", id, s.NodeID)
 	}
-	seen := transfer.SeenSignal{NodeID: s.NodeID, Height: height, Report: report}.Sign(id, s.ReadingKey)
-	_, err := s.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalSeen, seen, opts, workflowType, input)
+	seen := transfer.SeenSignal{NodeID: s.NodeID, Height: height, Report: t.reading}.Sign(id, s.ReadingKey)
+	_, err := s.Temporal.SignalWithStartWorkflow(ctx, id, transfer.SignalSeen, seen, opts, t.workflowType, t.input)
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &started) {
 		s.logger().Debug("transfer already handled", "workflow_id", id, "chain", chain)

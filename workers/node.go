@@ -68,8 +68,8 @@ type Node struct {
 	startedAt time.Time
 }
 
-// NewNode dials every client the config names and checks the chains are the
-// configured ones. Nothing runs until Run.
+// NewNode dials every client the config names; it checks nothing beyond
+// the config (Check asks the chains and Copper). Nothing runs until Run.
 func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, error) {
 	logger := opts.Logger
 	if logger == nil {

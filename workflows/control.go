@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wpokt/bridge/transfer"
@@ -26,14 +27,52 @@ const controlContinueAfter = 1000
 //	temporal workflow signal --workflow-id wpokt-control --name pause --input '{"By":"alice","Reason":"incident 42"}'
 //	temporal workflow signal --workflow-id wpokt-control --name resume
 func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
-	logger := workflow.GetLogger(ctx)
-	if err := workflow.SetQueryHandler(ctx, transfer.QueryState, func() (transfer.ControlState, error) { return s, nil }); err != nil {
+	c := &control{
+		ctx: ctx, s: &s, logger: workflow.GetLogger(ctx),
+		pause:   workflow.GetSignalChannel(ctx, transfer.SignalPause),
+		resume:  workflow.GetSignalChannel(ctx, transfer.SignalResume),
+		release: workflow.GetSignalChannel(ctx, transfer.SignalNonceRelease),
+	}
+	if err := c.setHandlers(); err != nil {
+		return err
+	}
+	for {
+		err := workflow.Await(ctx, func() bool {
+			return c.pause.Len() > 0 || c.resume.Len() > 0 || c.release.Len() > 0 || c.due()
+		})
+		if err != nil {
+			return err
+		}
+		c.drain()
+		if c.due() {
+			return c.continueAsNew()
+		}
+	}
+}
+
+// control is one run of the control workflow: its state and its inboxes.
+type control struct {
+	ctx    workflow.Context
+	s      *transfer.ControlState
+	logger log.Logger
+
+	pause, resume, release workflow.ReceiveChannel
+	// notifying are the signals to transfers still on their way. The
+	// server drops a signal whose sender's run has closed before it was
+	// delivered, so the workflow waits for them before it continues as new.
+	notifying []workflow.Future
+}
+
+// setHandlers answers the state query and the reserve updates.
+func (c *control) setHandlers() error {
+	s := c.s
+	if err := workflow.SetQueryHandler(c.ctx, transfer.QueryState, func() (transfer.ControlState, error) { return *s, nil }); err != nil {
 		return fmt.Errorf("set query handler: %w", err)
 	}
-	err := workflow.SetUpdateHandlerWithOptions(ctx, transfer.UpdateReserve,
+	err := workflow.SetUpdateHandlerWithOptions(c.ctx, transfer.UpdateReserve,
 		func(ctx workflow.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
 			s.Handled++
-			return decideReserve(&s, req, workflow.Now(ctx)), nil
+			return decideReserve(s, req, workflow.Now(ctx)), nil
 		},
 		workflow.UpdateHandlerOptions{Validator: func(req transfer.ReserveRequest) error {
 			if req.WorkflowID == "" {
@@ -45,82 +84,90 @@ func ControlWorkflow(ctx workflow.Context, s transfer.ControlState) error {
 	if err != nil {
 		return fmt.Errorf("set update handler: %w", err)
 	}
-	// Signals to transfers still on their way. The server drops a signal
-	// whose sender's run has closed before it was delivered, so the
-	// workflow waits for them before it continues as new.
-	var notifying []workflow.Future
-	notify := func(workflowID, signal string, arg any) {
-		kept := notifying[:0]
-		for _, f := range notifying {
-			if !f.IsReady() {
-				kept = append(kept, f)
-			}
-		}
-		notifying = append(kept, workflow.SignalExternalWorkflow(ctx, workflowID, "", signal, arg))
-	}
-	pause := workflow.GetSignalChannel(ctx, transfer.SignalPause)
-	resume := workflow.GetSignalChannel(ctx, transfer.SignalResume)
-	release := workflow.GetSignalChannel(ctx, transfer.SignalNonceRelease)
-	drain := func() {
-		for {
-			var rel transfer.NonceRelease
-			if release.ReceiveAsync(&rel) {
-				s.Handled++
-				if next, nonce, ok := takeNonceBack(&s, rel, workflow.Now(ctx)); ok {
-					// A mint that ended meanwhile cannot be told: the next
-					// release (or its own re-reserve) moves the queue on.
-					notify(next, transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
-				}
-				continue
-			}
-			var p transfer.PauseSignal
-			if pause.ReceiveAsync(&p) {
-				s.Paused, s.PausedBy, s.PauseReason, s.PausedAt = true, orUnknown(p.By), p.Reason, workflow.Now(ctx)
-				logger.Warn("bridge paused", "by", s.PausedBy, "reason", p.Reason)
-				continue
-			}
-			if resume.ReceiveAsync(nil) {
-				if s.Paused {
-					logger.Info("bridge resumed", "waiting_transfers", len(s.Waiting))
-				}
-				s.Paused, s.PausedBy, s.PauseReason = false, "", ""
-				for _, id := range s.Waiting {
-					// A transfer that ended meanwhile cannot be signalled:
-					// nothing to do for it.
-					notify(id, transfer.SignalResumed, nil)
-				}
-				s.Waiting = nil
-				continue
-			}
-			return
+	return nil
+}
+
+// due says the run has handled enough to continue as new.
+func (c *control) due() bool {
+	return c.s.Handled >= controlContinueAfter || workflow.GetInfo(c.ctx).GetContinueAsNewSuggested()
+}
+
+// notify signals a transfer, keeping the future until it is delivered.
+func (c *control) notify(workflowID, signal string, arg any) {
+	kept := c.notifying[:0]
+	for _, f := range c.notifying {
+		if !f.IsReady() {
+			kept = append(kept, f)
 		}
 	}
-	for {
-		err := workflow.Await(ctx, func() bool {
-			return pause.Len() > 0 || resume.Len() > 0 || release.Len() > 0 || s.Handled >= controlContinueAfter ||
-				workflow.GetInfo(ctx).GetContinueAsNewSuggested()
-		})
-		if err != nil {
-			return err
-		}
-		drain()
-		if s.Handled >= controlContinueAfter || workflow.GetInfo(ctx).GetContinueAsNewSuggested() {
-			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
-				return err
-			}
-			// Hand on what came meanwhile, and wait until every transfer
-			// was told, until nothing more comes.
-			for drain(); len(notifying) > 0; drain() {
-				for _, f := range notifying {
-					// An error means the transfer ended meanwhile: nothing to tell.
-					_ = f.Get(ctx, nil)
-				}
-				notifying = nil
-			}
-			s.Handled = 0
-			return workflow.NewContinueAsNewError(ctx, ControlWorkflow, s)
-		}
+	c.notifying = append(kept, workflow.SignalExternalWorkflow(c.ctx, workflowID, "", signal, arg))
+}
+
+// drain handles every signal waiting: nonce releases, pauses, resumes.
+func (c *control) drain() {
+	for c.releaseOne() || c.pauseOne() || c.resumeOne() {
 	}
+}
+
+func (c *control) releaseOne() bool {
+	var rel transfer.NonceRelease
+	if !c.release.ReceiveAsync(&rel) {
+		return false
+	}
+	c.s.Handled++
+	if next, nonce, ok := takeNonceBack(c.s, rel, workflow.Now(c.ctx)); ok {
+		// A mint that ended meanwhile cannot be told: the next
+		// release (or its own re-reserve) moves the queue on.
+		c.notify(next, transfer.SignalNonceGranted, transfer.NonceGrant{Nonce: nonce})
+	}
+	return true
+}
+
+func (c *control) pauseOne() bool {
+	var p transfer.PauseSignal
+	if !c.pause.ReceiveAsync(&p) {
+		return false
+	}
+	s := c.s
+	s.Paused, s.PausedBy, s.PauseReason, s.PausedAt = true, orUnknown(p.By), p.Reason, workflow.Now(c.ctx)
+	c.logger.Warn("bridge paused", "by", s.PausedBy, "reason", p.Reason)
+	return true
+}
+
+func (c *control) resumeOne() bool {
+	if !c.resume.ReceiveAsync(nil) {
+		return false
+	}
+	s := c.s
+	if s.Paused {
+		c.logger.Info("bridge resumed", "waiting_transfers", len(s.Waiting))
+	}
+	s.Paused, s.PausedBy, s.PauseReason = false, "", ""
+	for _, id := range s.Waiting {
+		// A transfer that ended meanwhile cannot be signalled: nothing
+		// to do for it.
+		c.notify(id, transfer.SignalResumed, nil)
+	}
+	s.Waiting = nil
+	return true
+}
+
+// continueAsNew waits for the running updates, hands on what came
+// meanwhile and waits until every transfer was told, until nothing more
+// comes; then it continues as new with the state.
+func (c *control) continueAsNew() error {
+	if err := workflow.Await(c.ctx, func() bool { return workflow.AllHandlersFinished(c.ctx) }); err != nil {
+		return err
+	}
+	for c.drain(); len(c.notifying) > 0; c.drain() {
+		for _, f := range c.notifying {
+			// An error means the transfer ended meanwhile: nothing to tell.
+			_ = f.Get(c.ctx, nil)
+		}
+		c.notifying = nil
+	}
+	c.s.Handled = 0
+	return workflow.NewContinueAsNewError(c.ctx, ControlWorkflow, *c.s)
 }
 
 // decideReserve decides one request: paused first, then the single-transfer

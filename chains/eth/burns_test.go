@@ -10,13 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 var poktTo = common.HexToAddress("0x00000000000000000000000000000000000Af7e0")
 
 func TestBurnsScansInChunks(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0]
 	c.Mint(t, user.Address, big64(1_000_000), big64(1))
 
@@ -69,7 +69,7 @@ func TestBurnsScansInChunks(t *testing.T) {
 }
 
 func TestBurnsPositionWithinTransaction(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	burner := c.DeployMultiBurner(t, big64(1_000))
 	c.Mint(t, c.Users[1].Address, big64(50), big64(1))
 
@@ -122,14 +122,14 @@ func TestBurnsPositionWithinTransaction(t *testing.T) {
 }
 
 func TestBurnsRejectsReversedRange(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	cl := c.DialHTTP(t, c.Options())
 	_, err := cl.Burns(context.Background(), 2, 1)
 	assert.ErrorIs(t, err, eth.ErrInvalidArgument)
 }
 
 func TestCheckBurnConfirmations(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0]
 	r := c.MintAndBurn(t, user, big64(1_000), poktTo)
 	n := r.BlockNumber.Uint64()
@@ -153,7 +153,7 @@ func TestCheckBurnConfirmations(t *testing.T) {
 }
 
 func TestCheckBurnErrors(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	mint := c.Mint(t, c.Users[0].Address, big64(1_000), big64(1))
 	burn := c.MustSucceed(t, c.Mine(t, c.Burn(t, c.Users[0], big64(10), poktTo)))
 	cl := c.DialHTTP(t, c.Options())
@@ -179,10 +179,10 @@ func TestCheckBurnErrors(t *testing.T) {
 }
 
 func TestCheckBurnRevertedTx(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0]
 	// Mined anyway although it burns more than the balance: status 0, no logs.
-	tx := c.Send(t, user, ethtest.Tx{To: &c.WPOKT, Data: c.Token.PackBurnAndBridge(big64(1), poktTo), Gas: 200_000})
+	tx := c.Send(t, user, ethnet.Tx{To: &c.WPOKT, Data: c.Token.PackBurnAndBridge(big64(1), poktTo), Gas: 200_000})
 	r := c.Mine(t, tx)
 	cl := c.DialHTTP(t, c.Options())
 

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"net/url"
 	"strings"
@@ -51,24 +50,6 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
-
-// BurnReader is what the Ethereum scanner and the burn activities need.
-type BurnReader interface {
-	HeadNumber(ctx context.Context) (uint64, error)
-	Burns(ctx context.Context, from, to uint64) ([]Burn, error)
-	CheckBurn(ctx context.Context, txHash common.Hash, logPosition int) (*BurnCheck, error)
-}
-
-// MintReader is what the mint activities and the signers need.
-type MintReader interface {
-	UserNonce(ctx context.Context, recipient common.Address) (*big.Int, error)
-	VerifyMinted(ctx context.Context, txHash common.Hash, recipient common.Address, amount, nonce *big.Int) (*MintCheck, error)
-}
-
-var (
-	_ BurnReader = (*Client)(nil)
-	_ MintReader = (*Client)(nil)
-)
 
 // Client reads the Ethereum chain and the wPOKT contract.
 type Client struct {

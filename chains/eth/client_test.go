@@ -14,17 +14,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 func TestCheckChainID(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	cl := c.DialHTTP(t, c.Options())
 	tests := []struct {
 		want    uint64
 		wantErr error
 	}{
-		{ethtest.ChainID, nil},
+		{ethnet.ChainID, nil},
 		{1, eth.ErrChainIDMismatch},
 		{11155111, eth.ErrChainIDMismatch},
 	}
@@ -40,7 +40,7 @@ func TestCheckChainID(t *testing.T) {
 }
 
 func TestHeadNumberAndContractReads(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0].Address
 	c.Mint(t, user, big64(700), big64(1))
 	c.Mint(t, c.Users[1].Address, big64(300), big64(1))
@@ -76,7 +76,7 @@ func TestHeadNumberAndContractReads(t *testing.T) {
 }
 
 func TestNoContractAtAddress(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{NoContract: true})
+	c := ethnet.NewChain(t, ethnet.TestOptions{NoContract: true})
 	cl := c.DialHTTP(t, eth.Options{WPOKTAddress: common.HexToAddress("0xdead")})
 	ctx := context.Background()
 

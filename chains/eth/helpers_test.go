@@ -14,7 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 // countingTransport counts the JSON-RPC methods sent through it.
@@ -58,7 +58,7 @@ func (ct *countingTransport) count(method string) int {
 
 // dialCounting returns a client over the chain's HTTP endpoint whose calls
 // are counted by method.
-func dialCounting(t *testing.T, c *ethtest.Chain, opts eth.Options) (*eth.Client, *countingTransport) {
+func dialCounting(t *testing.T, c *ethnet.TestChain, opts eth.Options) (*eth.Client, *countingTransport) {
 	t.Helper()
 	ct := &countingTransport{counts: map[string]int{}}
 	rc, err := rpc.DialOptions(context.Background(), c.HTTPURL, rpc.WithHTTPClient(&http.Client{Transport: ct}))
@@ -71,7 +71,7 @@ func dialCounting(t *testing.T, c *ethtest.Chain, opts eth.Options) (*eth.Client
 }
 
 // commitUntil seals empty blocks until the head is block n.
-func commitUntil(t *testing.T, c *ethtest.Chain, n uint64) {
+func commitUntil(t *testing.T, c *ethnet.TestChain, n uint64) {
 	t.Helper()
 	head := c.Head(t).Number.Uint64()
 	if head > n {

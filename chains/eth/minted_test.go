@@ -10,18 +10,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 func TestVerifyMinted(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0].Address
 	// The mint goes through the same payload as the Copper order carries.
-	tx := c.Send(t, c.Minter, ethtest.Tx{To: &c.WPOKT, Data: eth.EncodeMintCall(user, big64(1_500_000), big64(1))})
+	tx := c.Send(t, c.Minter, ethnet.Tx{To: &c.WPOKT, Data: eth.EncodeMintCall(user, big64(1_500_000), big64(1))})
 	mint := c.MustSucceed(t, c.Mine(t, tx))
 	c.Commit(2)
 	// Mined although it reuses nonce 1: status 0.
-	replay := c.Send(t, c.Minter, ethtest.Tx{To: &c.WPOKT, Data: eth.EncodeMintCall(user, big64(1_500_000), big64(1)), Gas: 200_000})
+	replay := c.Send(t, c.Minter, ethnet.Tx{To: &c.WPOKT, Data: eth.EncodeMintCall(user, big64(1_500_000), big64(1)), Gas: 200_000})
 	c.Mine(t, replay)
 	burn := c.MustSucceed(t, c.Mine(t, c.Burn(t, c.Users[0], big64(1), poktTo)))
 	cl := c.DialHTTP(t, c.Options())
@@ -65,7 +65,7 @@ func TestVerifyMinted(t *testing.T) {
 }
 
 func TestDeployWPOKTRejects(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{NoContract: true})
+	c := ethnet.NewChain(t, ethnet.TestOptions{NoContract: true})
 	a := c.Admin.Address
 	tests := []struct {
 		name          string

@@ -12,17 +12,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 // sendConflicting sends, on the branch made by Fork, a self-transfer of
 // orig's sender with orig's nonce, priced to replace orig once the pool has
 // taken it back. Until the pool has reset to the fork point it refuses the
 // nonce as too low: try again for a while.
-func sendConflicting(t *testing.T, c *ethtest.Chain, from ethtest.Account, orig *types.Transaction) *types.Transaction {
+func sendConflicting(t *testing.T, c *ethnet.TestChain, from ethnet.Account, orig *types.Transaction) *types.Transaction {
 	t.Helper()
 	nonce := orig.Nonce()
-	tx := ethtest.Tx{
+	tx := ethnet.Tx{
 		To:     &from.Address,
 		Gas:    21_000,
 		Nonce:  &nonce,
@@ -46,7 +46,7 @@ func sendConflicting(t *testing.T, c *ethtest.Chain, from ethtest.Account, orig 
 // burner's nonce went to another transaction. The burn must never be
 // reported as confirmed again.
 func TestReorgDropsBurn(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0]
 	c.Mint(t, user.Address, big64(1_000), big64(1))
 	parent := c.Head(t)
@@ -86,7 +86,7 @@ func TestReorgDropsBurn(t *testing.T) {
 // transaction in another block, behind another transaction: the block hash
 // and the block-wide log indexes change, the tx hash and positions do not.
 func TestReorgRemintsBurn(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	burner := c.DeployMultiBurner(t, big64(1_000))
 	parent := c.Head(t)
 
@@ -105,9 +105,9 @@ func TestReorgRemintsBurn(t *testing.T) {
 	require.NoError(t, c.Backend.Fork(parent.Hash()))
 	// A better-paying mint goes first in the new block: its logs shift the
 	// burn logs' block-wide indexes.
-	c.Send(t, c.Minter, ethtest.Tx{
+	c.Send(t, c.Minter, ethnet.Tx{
 		To: &c.WPOKT, Data: c.Token.PackMint(c.Users[1].Address, big64(1), big64(1)),
-		Tip: big.NewInt(5 * ethtest.Gwei),
+		Tip: big.NewInt(5 * ethnet.Gwei),
 	})
 	c.Commit(3)
 	now := c.MustSucceed(t, c.Receipt(t, multi.Hash()))

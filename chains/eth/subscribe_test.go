@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/chains/eth"
-	"github.com/wpokt/bridge/chains/eth/ethtest"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 func receiveBurn(t *testing.T, ch <-chan eth.Burn) eth.Burn {
@@ -25,7 +25,7 @@ func receiveBurn(t *testing.T, ch <-chan eth.Burn) eth.Burn {
 }
 
 func TestSubscribeBurns(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	burner := c.DeployMultiBurner(t, big64(1_000))
 	user := c.Users[0]
 	c.Mint(t, user.Address, big64(500), big64(1))
@@ -72,7 +72,7 @@ func TestSubscribeBurns(t *testing.T) {
 }
 
 func TestSubscribeBurnsNeedsWebsocket(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	cl := c.DialHTTP(t, c.Options())
 	sub, err := cl.SubscribeBurns(context.Background(), make(chan eth.Burn))
 	assert.ErrorIs(t, err, eth.ErrSubscriptionUnsupported)

@@ -1,6 +1,9 @@
-// Package ethnet is the devnet's Ethereum: go-ethereum's simulated backend
-// (a real in-process EVM) with the wPOKT contract deployed, served as
-// JSON-RPC over HTTP and websocket, producing a block every interval.
+// Package ethnet is the one simulated Ethereum of the devnet and of the
+// tests: go-ethereum's simulated backend (a real in-process EVM) with the
+// wPOKT contract deployed, served as JSON-RPC over HTTP and websocket on
+// 127.0.0.1, producing a block every interval or only on Commit. Start runs
+// the devnet's; NewChain (testchain.go) a test's, with helpers that fail
+// the test.
 package ethnet
 
 import (
@@ -62,6 +65,8 @@ type Options struct {
 	Admin Account
 	// Users are funded with ETH for gas.
 	Users []Account
+	// NoContract leaves the chain without the wPOKT contract.
+	NoContract bool
 }
 
 // Chain is the running simulated chain.
@@ -87,8 +92,7 @@ func Start(ctx context.Context, opts Options) (*Chain, error) {
 	for _, a := range append([]Account{opts.Vault, opts.Admin}, opts.Users...) {
 		alloc[a.Address] = types.Account{Balance: funds}
 	}
-	port := opts.Port
-	backend, err := newBackend(alloc, &port)
+	backend, port, err := startBackend(alloc, opts.Port)
 	if err != nil {
 		return nil, err
 	}
@@ -98,43 +102,79 @@ func Start(ctx context.Context, opts Options) (*Chain, error) {
 		backend: backend, client: backend.Client(), token: wpokt.NewWrappedPocket(),
 		stop: make(chan struct{}), done: make(chan struct{}),
 	}
-	addr, tx, err := eth.DeployWPOKT(ctx, c.client, c.transactOpts(opts.Admin), opts.Admin.Address, opts.Vault.Address)
-	if err != nil {
-		_ = backend.Close()
-		return nil, err
+	if !opts.NoContract {
+		if err := c.deploy(ctx); err != nil {
+			_ = backend.Close()
+			return nil, err
+		}
 	}
-	backend.Commit()
-	rcpt, err := c.client.TransactionReceipt(ctx, tx.Hash())
-	if err != nil || rcpt.Status != types.ReceiptStatusSuccessful {
-		_ = backend.Close()
-		return nil, fmt.Errorf("ethnet: deploy wpokt: receipt %v, %v", rcpt, err)
-	}
-	c.WPOKT = addr
 	go c.produce(opts.BlockInterval)
 	return c, nil
 }
 
-func newBackend(alloc types.GenesisAlloc, port *int) (b *simulated.Backend, err error) {
-	if *port == 0 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		*port = l.Addr().(*net.TCPAddr).Port
-		_ = l.Close()
+// deploy deploys wPOKT with the admin's first transaction (so at a fixed
+// address), the vault as its minter.
+func (c *Chain) deploy(ctx context.Context) error {
+	addr, tx, err := eth.DeployWPOKT(ctx, c.client, c.transactOpts(c.Admin), c.Admin.Address, c.Vault.Address)
+	if err != nil {
+		return err
 	}
+	c.backend.Commit()
+	rcpt, err := c.client.TransactionReceipt(ctx, tx.Hash())
+	if err != nil || rcpt.Status != types.ReceiptStatusSuccessful {
+		return fmt.Errorf("ethnet: deploy wpokt: receipt %v, %v", rcpt, err)
+	}
+	c.WPOKT = addr
+	return nil
+}
+
+// startBackend starts a simulated backend serving HTTP and websocket on
+// port, or on a free loopback port when port is 0, trying again if another
+// process takes that port first.
+func startBackend(alloc types.GenesisAlloc, port int) (*simulated.Backend, int, error) {
+	var lastErr error
+	for range 5 {
+		p := port
+		if p == 0 {
+			var err error
+			if p, err = freePort(); err != nil {
+				return nil, 0, fmt.Errorf("ethnet: find a free port: %w", err)
+			}
+		}
+		b, err := newBackend(alloc, p)
+		if err == nil {
+			return b, p, nil
+		}
+		lastErr = err
+		if port != 0 {
+			break
+		}
+	}
+	return nil, 0, lastErr
+}
+
+func newBackend(alloc types.GenesisAlloc, port int) (b *simulated.Backend, err error) {
 	defer func() {
 		// NewBackend panics when its node cannot start (e.g. a port taken).
 		if r := recover(); r != nil {
-			err = fmt.Errorf("ethnet: start simulated backend on port %d: %v", *port, r)
+			err = fmt.Errorf("ethnet: start simulated backend on port %d: %v", port, r)
 		}
 	}()
 	return simulated.NewBackend(alloc, func(nc *node.Config, _ *ethconfig.Config) {
-		nc.HTTPHost, nc.HTTPPort = "127.0.0.1", *port
+		nc.HTTPHost, nc.HTTPPort = "127.0.0.1", port
 		nc.HTTPModules = []string{"eth", "net", "web3"}
-		nc.WSHost, nc.WSPort = "127.0.0.1", *port
+		nc.WSHost, nc.WSPort = "127.0.0.1", port
 		nc.WSModules = []string{"eth", "net", "web3"}
 	}), nil
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 func (c *Chain) produce(interval time.Duration) {

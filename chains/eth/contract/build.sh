@@ -5,7 +5,7 @@
 #
 #   chains/eth/contract/build.sh           regenerate the committed files:
 #       chains/eth/contract/{WrappedPocket,MultiBurner}.{abi,bin}
-#       chains/eth/wpokt/wpokt.go, chains/eth/ethtest/multiburner.go
+#       chains/eth/wpokt/wpokt.go, devnet/ethnet/multiburner.go
 #   chains/eth/contract/build.sh OUTDIR    write the same six files flat into OUTDIR
 #       (TestCommittedBindingsMatchSource compares them with the committed ones)
 #
@@ -38,7 +38,7 @@ if [[ $# -eq 1 ]]; then
 else
   contract_dir="$here"
   wpokt_go="$repo/chains/eth/wpokt/wpokt.go"
-  multiburner_go="$repo/chains/eth/ethtest/multiburner.go"
+  multiburner_go="$repo/devnet/ethnet/multiburner.go"
 fi
 
 work="$(mktemp -d)"
@@ -108,7 +108,7 @@ abigen() {
 abigen --abi "$work/WrappedPocket.abi" --bin "$work/WrappedPocket.bin" \
   --pkg wpokt --type WrappedPocket --out "$work/wpokt.go"
 abigen --abi "$work/MultiBurner.abi" --bin "$work/MultiBurner.bin" \
-  --pkg ethtest --type MultiBurner --out "$work/multiburner.go"
+  --pkg ethnet --type MultiBurner --out "$work/multiburner.go"
 
 # Everything built: only now replace the outputs.
 mkdir -p "$(dirname "$wpokt_go")" "$(dirname "$multiburner_go")"

@@ -42,7 +42,7 @@ func TestCommittedBindingsMatchSource(t *testing.T) {
 		"MultiBurner.abi":   "chains/eth/contract/MultiBurner.abi",
 		"MultiBurner.bin":   "chains/eth/contract/MultiBurner.bin",
 		"wpokt.go":          "chains/eth/wpokt/wpokt.go",
-		"multiburner.go":    "chains/eth/ethtest/multiburner.go",
+		"multiburner.go":    "devnet/ethnet/multiburner.go",
 	}
 	for generated, path := range committed {
 		want, err := os.ReadFile(filepath.Join(out, generated))

@@ -11,36 +11,36 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wpokt/bridge/chains/eth/ethtest"
 	"github.com/wpokt/bridge/chains/eth/wpokt"
+	"github.com/wpokt/bridge/devnet/ethnet"
 )
 
 var poktAddr = common.HexToAddress("0x00000000000000000000000000000000000Af7e0")
 
 // reverts checks that data sent by from reverts with the custom error want,
 // both in eth_call and when mined anyway (status 0, no state change).
-func reverts(t *testing.T, c *ethtest.Chain, from ethtest.Account, data []byte, want string) {
+func reverts(t *testing.T, c *ethnet.TestChain, from ethnet.Account, data []byte, want string) {
 	t.Helper()
 	_, err := c.CallAs(from.Address, data)
 	require.Error(t, err)
-	assert.Equal(t, want, ethtest.RevertName(err), "revert of %v", err)
+	assert.Equal(t, want, ethnet.RevertName(err), "revert of %v", err)
 
 	supply := c.Call(t, c.Token.PackTotalSupply())
-	tx := c.Send(t, from, ethtest.Tx{To: &c.WPOKT, Data: data, Gas: 300_000})
+	tx := c.Send(t, from, ethnet.Tx{To: &c.WPOKT, Data: data, Gas: 300_000})
 	r := c.Mine(t, tx)
 	assert.Equal(t, types.ReceiptStatusFailed, r.Status)
 	assert.Empty(t, r.Logs)
 	assert.Equal(t, supply, c.Call(t, c.Token.PackTotalSupply()), "total supply changed by a reverted tx")
 }
 
-func balance(t *testing.T, c *ethtest.Chain, a common.Address) *big.Int {
+func balance(t *testing.T, c *ethnet.TestChain, a common.Address) *big.Int {
 	t.Helper()
 	b, err := c.Token.UnpackBalanceOf(c.Call(t, c.Token.PackBalanceOf(a)))
 	require.NoError(t, err)
 	return b
 }
 
-func totalSupply(t *testing.T, c *ethtest.Chain) *big.Int {
+func totalSupply(t *testing.T, c *ethnet.TestChain) *big.Int {
 	t.Helper()
 	s, err := c.Token.UnpackTotalSupply(c.Call(t, c.Token.PackTotalSupply()))
 	require.NoError(t, err)
@@ -48,7 +48,7 @@ func totalSupply(t *testing.T, c *ethtest.Chain) *big.Int {
 }
 
 func TestTokenMetadataAndRoles(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	name, err := c.Token.UnpackName(c.Call(t, c.Token.PackName()))
 	require.NoError(t, err)
 	symbol, err := c.Token.UnpackSymbol(c.Call(t, c.Token.PackSymbol()))
@@ -83,20 +83,20 @@ func TestTokenMetadataAndRoles(t *testing.T) {
 }
 
 func TestConstructorRejectsZeroAddresses(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{NoContract: true})
+	c := ethnet.NewChain(t, ethnet.TestOptions{NoContract: true})
 	for _, args := range [][2]common.Address{
 		{{}, c.Minter.Address},
 		{c.Admin.Address, {}},
 	} {
 		input := append(common.FromHex(wpokt.WrappedPocketMetaData.Bin), c.Token.PackConstructor(args[0], args[1])...)
-		_, err := c.TrySend(c.Admin, ethtest.Tx{Data: input})
+		_, err := c.TrySend(c.Admin, ethnet.Tx{Data: input})
 		require.Error(t, err)
-		assert.Equal(t, "ZeroAddress", ethtest.RevertName(err), "%v", err)
+		assert.Equal(t, "ZeroAddress", ethnet.RevertName(err), "%v", err)
 	}
 }
 
 func TestMintWithNextNonce(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0].Address
 
 	for i, amount := range []int64{1_000_000, 2_500_000} {
@@ -124,13 +124,13 @@ func TestMintWithNextNonce(t *testing.T) {
 }
 
 func TestMintRejects(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0].Address
 	c.Mint(t, user, big.NewInt(100), big.NewInt(1))
 
 	tests := []struct {
 		name  string
-		from  ethtest.Account
+		from  ethnet.Account
 		to    common.Address
 		nonce int64
 		want  string
@@ -158,7 +158,7 @@ func TestMintRejects(t *testing.T) {
 }
 
 func TestBurnAndBridge(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0]
 	c.Mint(t, user.Address, big.NewInt(1_000_000), big.NewInt(1))
 
@@ -207,20 +207,20 @@ func TestBurnAndBridge(t *testing.T) {
 }
 
 func TestPauseBlocksMintBurnAndTransfer(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	user := c.Users[0]
 	c.Mint(t, user.Address, big.NewInt(1_000), big.NewInt(1))
 
 	reverts(t, c, user, c.Token.PackPause(), "AccessControlUnauthorizedAccount")
 	reverts(t, c, c.Minter, c.Token.PackPause(), "AccessControlUnauthorizedAccount")
-	c.MustSucceed(t, c.Mine(t, c.Send(t, c.Admin, ethtest.Tx{To: &c.WPOKT, Data: c.Token.PackPause()})))
+	c.MustSucceed(t, c.Mine(t, c.Send(t, c.Admin, ethnet.Tx{To: &c.WPOKT, Data: c.Token.PackPause()})))
 	paused, err := c.Token.UnpackPaused(c.Call(t, c.Token.PackPaused()))
 	require.NoError(t, err)
 	require.True(t, paused)
 
 	tests := []struct {
 		name string
-		from ethtest.Account
+		from ethnet.Account
 		data []byte
 	}{
 		{"mint", c.Minter, c.Token.PackMint(user.Address, big.NewInt(1), big.NewInt(2))},
@@ -234,9 +234,9 @@ func TestPauseBlocksMintBurnAndTransfer(t *testing.T) {
 	}
 	reverts(t, c, user, c.Token.PackUnpause(), "AccessControlUnauthorizedAccount")
 
-	c.MustSucceed(t, c.Mine(t, c.Send(t, c.Admin, ethtest.Tx{To: &c.WPOKT, Data: c.Token.PackUnpause()})))
+	c.MustSucceed(t, c.Mine(t, c.Send(t, c.Admin, ethnet.Tx{To: &c.WPOKT, Data: c.Token.PackUnpause()})))
 	for _, tt := range tests {
-		tx := c.Send(t, tt.from, ethtest.Tx{To: &c.WPOKT, Data: tt.data})
+		tx := c.Send(t, tt.from, ethnet.Tx{To: &c.WPOKT, Data: tt.data})
 		c.MustSucceed(t, c.Mine(t, tx))
 	}
 	// 1,000 + 1 minted - 1 burnt - 1 sent.
@@ -247,7 +247,7 @@ func TestPauseBlocksMintBurnAndTransfer(t *testing.T) {
 // TestDeployWithBindings checks that the generated v2 bindings deploy and
 // call the contract through bind.
 func TestDeployWithBindings(t *testing.T) {
-	c := ethtest.NewChain(t, ethtest.Options{})
+	c := ethnet.NewChain(t, ethnet.TestOptions{})
 	inst := c.Token.Instance(c.Client, c.WPOKT)
 	got, err := bind.Call(inst, &bind.CallOpts{Context: context.Background()}, c.Token.PackDecimals(), c.Token.UnpackDecimals)
 	require.NoError(t, err)

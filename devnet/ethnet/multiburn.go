@@ -1,4 +1,4 @@
-package ethtest
+package ethnet
 
 import (
 	"math/big"
@@ -10,7 +10,7 @@ import (
 
 // DeployMultiBurner deploys the test-only MultiBurner contract and mints it
 // supply wPOKT to burn; it returns the contract's address.
-func (c *Chain) DeployMultiBurner(t testing.TB, supply *big.Int) common.Address {
+func (c *TestChain) DeployMultiBurner(t testing.TB, supply *big.Int) common.Address {
 	t.Helper()
 	tx := c.Send(t, c.Admin, Tx{Data: common.FromHex(MultiBurnerMetaData.Bin)})
 	r := c.MustSucceed(t, c.Mine(t, tx))
@@ -21,7 +21,7 @@ func (c *Chain) DeployMultiBurner(t testing.TB, supply *big.Int) common.Address 
 // BurnMany sends, as from, one transaction in which the MultiBurner at
 // burner burns each of amounts to pokt, each burn preceded by a look-alike
 // BurnAndBridge log of the MultiBurner itself (not mined).
-func (c *Chain) BurnMany(t testing.TB, from Account, burner common.Address, amounts []*big.Int, pokt common.Address) *types.Transaction {
+func (c *TestChain) BurnMany(t testing.TB, from Account, burner common.Address, amounts []*big.Int, pokt common.Address) *types.Transaction {
 	t.Helper()
 	return c.Send(t, from, Tx{To: &burner, Data: NewMultiBurner().PackBurnMany(c.WPOKT, amounts, pokt)})
 }

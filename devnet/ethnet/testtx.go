@@ -1,4 +1,4 @@
-package ethtest
+package ethnet
 
 import (
 	"context"
@@ -30,18 +30,18 @@ type Tx struct {
 }
 
 // Send signs tx as from and sends it to the pool.
-func (c *Chain) Send(t testing.TB, from Account, tx Tx) *types.Transaction {
+func (c *TestChain) Send(t testing.TB, from Account, tx Tx) *types.Transaction {
 	t.Helper()
 	signed, err := c.TrySend(from, tx)
 	if err != nil {
-		t.Fatalf("ethtest: send tx from %s: %v (revert %q)", from.Name, err, RevertName(err))
+		t.Fatalf("ethnet: send tx from %s: %v (revert %q)", from.Name, err, RevertName(err))
 	}
 	return signed
 }
 
 // TrySend is Send returning the error (e.g. an estimate that reverts, or a
 // nonce the pool refuses).
-func (c *Chain) TrySend(from Account, tx Tx) (*types.Transaction, error) {
+func (c *TestChain) TrySend(from Account, tx Tx) (*types.Transaction, error) {
 	ctx := context.Background()
 	var nonce uint64
 	if tx.Nonce != nil {
@@ -98,76 +98,76 @@ func (c *Chain) TrySend(from Account, tx Tx) (*types.Transaction, error) {
 
 // Mine seals one block and returns tx's receipt, failing the test if tx is
 // not in it.
-func (c *Chain) Mine(t testing.TB, tx *types.Transaction) *types.Receipt {
+func (c *TestChain) Mine(t testing.TB, tx *types.Transaction) *types.Receipt {
 	t.Helper()
-	c.Backend.Commit()
+	c.Commit(1)
 	return c.Receipt(t, tx.Hash())
 }
 
 // Receipt returns the receipt of a mined transaction.
-func (c *Chain) Receipt(t testing.TB, hash common.Hash) *types.Receipt {
+func (c *TestChain) Receipt(t testing.TB, hash common.Hash) *types.Receipt {
 	t.Helper()
 	r, err := c.Client.TransactionReceipt(context.Background(), hash)
 	if err != nil {
-		t.Fatalf("ethtest: receipt of %s: %v", hash, err)
+		t.Fatalf("ethnet: receipt of %s: %v", hash, err)
 	}
 	return r
 }
 
 // MustSucceed fails the test unless r is a successful receipt.
-func (c *Chain) MustSucceed(t testing.TB, r *types.Receipt) *types.Receipt {
+func (c *TestChain) MustSucceed(t testing.TB, r *types.Receipt) *types.Receipt {
 	t.Helper()
 	if r.Status != types.ReceiptStatusSuccessful {
-		t.Fatalf("ethtest: tx %s reverted", r.TxHash)
+		t.Fatalf("ethnet: tx %s reverted", r.TxHash)
 	}
 	return r
 }
 
 // Mint mints amount to `to` with nonce, as the minter, in a new block.
-func (c *Chain) Mint(t testing.TB, to common.Address, amount, nonce *big.Int) *types.Receipt {
+func (c *TestChain) Mint(t testing.TB, to common.Address, amount, nonce *big.Int) *types.Receipt {
 	t.Helper()
 	tx := c.Send(t, c.Minter, Tx{To: &c.WPOKT, Data: c.Token.PackMint(to, amount, nonce)})
 	return c.MustSucceed(t, c.Mine(t, tx))
 }
 
 // Burn sends from's burnAndBridge(amount, pokt) to the pool (not mined).
-func (c *Chain) Burn(t testing.TB, from Account, amount *big.Int, pokt common.Address) *types.Transaction {
+func (c *TestChain) Burn(t testing.TB, from Account, amount *big.Int, pokt common.Address) *types.Transaction {
 	t.Helper()
 	return c.Send(t, from, Tx{To: &c.WPOKT, Data: c.Token.PackBurnAndBridge(amount, pokt)})
 }
 
 // MintAndBurn mints amount to from (with its next nonce) and burns it to
 // pokt, in two new blocks; it returns the burn's receipt.
-func (c *Chain) MintAndBurn(t testing.TB, from Account, amount *big.Int, pokt common.Address) *types.Receipt {
+func (c *TestChain) MintAndBurn(t testing.TB, from Account, amount *big.Int, pokt common.Address) *types.Receipt {
 	t.Helper()
 	c.Mint(t, from.Address, amount, new(big.Int).Add(c.UserNonce(t, from.Address), big.NewInt(1)))
 	return c.MustSucceed(t, c.Mine(t, c.Burn(t, from, amount, pokt)))
 }
 
 // UserNonce reads the contract's userNonce(a).
-func (c *Chain) UserNonce(t testing.TB, a common.Address) *big.Int {
+func (c *TestChain) UserNonce(t testing.TB, a common.Address) *big.Int {
 	t.Helper()
 	out := c.Call(t, c.Token.PackUserNonce(a))
 	n, err := c.Token.UnpackUserNonce(out)
 	if err != nil {
-		t.Fatalf("ethtest: userNonce: %v", err)
+		t.Fatalf("ethnet: userNonce: %v", err)
 	}
 	return n
 }
 
 // Call runs an eth_call on the wPOKT contract at the head.
-func (c *Chain) Call(t testing.TB, data []byte) []byte {
+func (c *TestChain) Call(t testing.TB, data []byte) []byte {
 	t.Helper()
 	out, err := c.CallAs(common.Address{}, data)
 	if err != nil {
-		t.Fatalf("ethtest: call: %v", err)
+		t.Fatalf("ethnet: call: %v", err)
 	}
 	return out
 }
 
 // CallAs runs an eth_call on the wPOKT contract from `from` at the head:
 // use it with RevertName to see why a transaction would revert.
-func (c *Chain) CallAs(from common.Address, data []byte) ([]byte, error) {
+func (c *TestChain) CallAs(from common.Address, data []byte) ([]byte, error) {
 	return c.Client.CallContract(context.Background(), ethereum.CallMsg{From: from, To: &c.WPOKT, Data: data}, nil)
 }
 
