@@ -142,7 +142,7 @@ func (a *Shared) PriorRecord(ctx context.Context, ref transfer.TransferRef) (tra
 // the control workflow's nonce lease.
 func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
 	req.SingleTransferLimit, req.DailyCap = a.Rules.SingleTransferLimit, a.Rules.DailyCap
-	if req.Recipient != "" {
+	if req.Recipient != "" && !req.NonceAgreed {
 		n, err := a.readUserNonce(ctx, req.Recipient)
 		if err != nil {
 			return transfer.ReserveResult{}, err

@@ -15,6 +15,12 @@ type PocketSource interface {
 	ReceivedTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error)
 }
 
+// RecipientNonces reads the last mint nonce of an Ethereum address on this
+// node's own RPC.
+type RecipientNonces interface {
+	LastNonce(ctx context.Context, recipient string) (uint64, error)
+}
+
 // PocketScanner finds deposits to the vault and starts their MintWorkflows.
 type PocketScanner struct {
 	Node
@@ -26,6 +32,9 @@ type PocketScanner struct {
 	// Rules classify each deposit for the node's report (its own rules).
 	Rules pokt.DepositRules
 	Chain PocketSource
+	// Nonces reads a mint recipient's last nonce on Ethereum, for the
+	// reading (the workflow leases the nonce a threshold vouch for).
+	Nonces RecipientNonces
 
 	cursor *cursor
 }
@@ -85,6 +94,13 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 			s.observer().Unreadable(ChainPocket)
 			s.logger().Error("a tx to the vault could not be read: its transfer waits for an operator",
 				"chain", ChainPocket, "node", s.NodeID, "tx_hash", tx.Hash, "reason", rd.Reason)
+		}
+		if rd.Class == transfer.ClassMint && s.Nonces != nil {
+			n, err := s.Nonces.LastNonce(ctx, rd.Recipient)
+			if err != nil {
+				return 0, fmt.Errorf("read the mint nonce of %s for %s: %w", rd.Recipient, id, err)
+			}
+			rd.RecipientNonce = n
 		}
 		if err := s.start(ctx, sighting{chain: ChainPocket, workflowID: id, workflowType: transfer.MintWorkflowType, kind: transfer.KindMint,
 			input: in, height: tx.Height, reading: rd}); err != nil {

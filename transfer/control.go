@@ -12,9 +12,11 @@ type ReserveRequest struct {
 	// Recipient is set for a mint: the order needs the recipient's next
 	// mint nonce, leased to one mint at a time.
 	Recipient string
-	// ChainNonce is the recipient's last nonce on chain, as the asking
-	// node reads it (the activity fills it in).
-	ChainNonce uint64
+	// ChainNonce is the recipient's last nonce on chain: the one a
+	// threshold of nodes' readings agree on (NonceAgreed), else as the
+	// asking node reads it (the activity fills it in).
+	ChainNonce  uint64
+	NonceAgreed bool
 	// Released is set after an operator released a held transfer: the
 	// amount counts toward the window but no limit holds it again.
 	Released bool

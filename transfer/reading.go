@@ -84,6 +84,11 @@ type Reading struct {
 	PayAmount uint64
 	// Memo is the deposit's memo (deposits only).
 	Memo string
+	// RecipientNonce is a mint's recipient's last mint nonce on Ethereum as
+	// the reading node's scanner read it: the workflow leases the nonce
+	// after the one a threshold of readings vouch for. Not compared
+	// between nodes (they read it at different moments).
+	RecipientNonce uint64
 }
 
 // Agrees reports whether two readings say the same transfer: the same
@@ -96,7 +101,8 @@ func (r Reading) Agrees(o Reading) bool {
 // nodes compare, and the reason. The workflow knows the source's key and
 // re-reads its place on chain itself.
 func (r Reading) Report() Reading {
-	return Reading{Class: r.Class, Reason: r.Reason, Recipient: r.Recipient, Amount: r.Amount, PayAmount: r.PayAmount}
+	return Reading{Class: r.Class, Reason: r.Reason, Recipient: r.Recipient, Amount: r.Amount, PayAmount: r.PayAmount,
+		RecipientNonce: r.RecipientNonce}
 }
 
 // Order is exactly the custody order a paying reading calls for, with the

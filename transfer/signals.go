@@ -27,8 +27,9 @@ type SeenSignal struct {
 // domain tag so that the signature means nothing anywhere else.
 func (s SeenSignal) SignedBytes(workflowID string) []byte {
 	r := s.Report
-	return signedBytes("wpokt-seen-v1", workflowID, s.NodeID, strconv.FormatInt(s.Height, 10),
-		string(r.Class), strings.ToLower(r.Recipient), strconv.FormatUint(r.Amount, 10), strconv.FormatUint(r.PayAmount, 10))
+	return signedBytes("wpokt-seen-v2", workflowID, s.NodeID, strconv.FormatInt(s.Height, 10),
+		string(r.Class), strings.ToLower(r.Recipient), strconv.FormatUint(r.Amount, 10), strconv.FormatUint(r.PayAmount, 10),
+		strconv.FormatUint(r.RecipientNonce, 10))
 }
 
 // Sign signs the reading with a node's key.

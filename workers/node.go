@@ -285,7 +285,8 @@ func (n *Node) Run(ctx context.Context) error {
 	base := starters.Node{NodeID: n.cfg.Node.ID, TaskQueue: n.cfg.Temporal.TaskQueue, Temporal: n.temporal,
 		Cursors: n.store, Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey}
 	pocketScanner := &starters.PocketScanner{Node: base, Vault: n.cfg.Pocket.VaultAddress, StartHeight: n.cfg.Pocket.StartHeight,
-		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Rules: rules.Deposit, Chain: n.pocket}
+		Interval: n.cfg.Pocket.ScanInterval, Settings: Settings(n.cfg, starters.ChainPocket), Rules: rules.Deposit, Chain: n.pocket,
+		Nonces: ethNonces{n.eth}}
 	ethScanner := &starters.EthScanner{Node: base, StartBlock: n.cfg.Ethereum.StartBlock, Interval: n.cfg.Ethereum.ScanInterval,
 		Reconcile: reconcileInterval(n.cfg.Ethereum), Settings: Settings(n.cfg, starters.ChainEthereum), Rules: Rules(n.cfg).Burn(), Chain: n.eth}
 	if n.ethWS != nil {

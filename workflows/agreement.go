@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/wpokt/bridge/transfer"
@@ -66,4 +67,25 @@ func (r *run) readings() string {
 		return "no node has reported yet"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// agreedNonce is the recipient's last mint nonce that a threshold of the
+// readings agreeing with rd vouch for: the threshold-th highest of their
+// nonces, so that fewer than a threshold of nodes can move it neither up
+// (every later mint to the address would wait) nor below what the honest
+// ones read (the order would be refused). ok is false when fewer than a
+// threshold of agreeing readings carry one.
+func (r *run) agreedNonce(rd transfer.Reading) (nonce uint64, ok bool) {
+	var nonces []uint64
+	for _, rep := range r.reports {
+		if rep.report.Agrees(rd) {
+			nonces = append(nonces, rep.report.RecipientNonce)
+		}
+	}
+	if len(nonces) < r.trust.Threshold {
+		return 0, false
+	}
+	slices.Sort(nonces)
+	slices.Reverse(nonces)
+	return nonces[r.trust.Threshold-1], true
 }

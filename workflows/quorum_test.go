@@ -116,3 +116,31 @@ func TestUnreadableDepositWaitsForAnOperator(t *testing.T) {
 	require.Zero(t, f.creates)
 	require.Empty(t, f.reserves)
 }
+
+// TestMintNonceComesFromTheAgreedReadings: the nonce the mint asks the
+// control workflow for is the one a threshold of readings vouch for:
+// three nodes reading it far higher, or lower, move it neither way.
+func TestMintNonceComesFromTheAgreedReadings(t *testing.T) {
+	for name, liars := range map[string]uint64{"liars read higher": 100, "liars read lower": 0} {
+		t.Run(name, func(t *testing.T) {
+			f := newFakeBridge()
+			f.deposit = validDeposit()
+			f.reports = make([]transfer.Reading, 12)
+			for i := range f.reports {
+				f.reports[i] = validDeposit().Report()
+				f.reports[i].RecipientNonce = 5
+				if i >= 9 {
+					f.reports[i].RecipientNonce = liars
+				}
+			}
+			env := newEnv(t, f)
+			startMint(env)
+
+			st := result(t, env)
+			require.Equal(t, transfer.StatusExecuted, st.Status, st.Reason)
+			require.Equal(t, 1, f.mintReserves())
+			require.True(t, f.reserves[0].NonceAgreed)
+			require.EqualValues(t, 5, f.reserves[0].ChainNonce)
+		})
+	}
+}

@@ -99,6 +99,7 @@ func (r *run) pay(rd transfer.Reading) (transfer.State, error) {
 	req := transfer.ReserveRequest{WorkflowID: r.st.WorkflowID, Amount: rd.PayAmount}
 	if rd.Class == transfer.ClassMint {
 		req.Recipient = rd.Recipient
+		req.ChainNonce, req.NonceAgreed = r.agreedNonce(rd)
 	}
 	ref, leased, err := r.order(req, rd.Order)
 	if err != nil {
