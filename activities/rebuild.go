@@ -63,7 +63,13 @@ func RebuildLedger(ctx context.Context, src LedgerSources) ([]ledger.Entry, []st
 			}
 			paid[spec.ExternalID] = true
 		}
-		entries = append(entries, entryOf(spec, o.OrderID, src.Now))
+		// The order's own time, so that a rebuilt ledger counts in this
+		// node's rolling cap only what moved within it.
+		at := o.UpdatedAt
+		if at.IsZero() || at.After(src.Now) {
+			at = src.Now
+		}
+		entries = append(entries, entryOf(spec, o.OrderID, at))
 	}
 	payouts, err := vaultPayouts(ctx, src.Rules, src.Pocket)
 	if err != nil {
