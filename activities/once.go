@@ -21,6 +21,7 @@ import (
 // goes out.
 type SignLedger interface {
 	Signed(transferID string) ([]ledger.Entry, error)
+	SignedSince(since time.Time) (map[string]uint64, error)
 	Record(e ledger.Entry) error
 }
 
@@ -31,7 +32,8 @@ type SignerPocket interface {
 	SentTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error)
 }
 
-// guardOnce keeps a transfer from being paid twice, whatever Copper, the
+// guardOnce applies this node's limits (checkLimits) and keeps a transfer
+// from being paid twice, whatever Copper, the
 // workflow or another node says (DESIGN.md, rule 2): this node signs a
 // second order for a transfer only if every other order of it, in Copper's
 // list or in its own ledger, ended without executing, and, for a payout,
@@ -43,6 +45,12 @@ func (s *Signer) guardOnce(ctx context.Context, req transfer.SignRequest, order 
 	signed, err := s.Ledger.Signed(want.ExternalID)
 	if err != nil {
 		return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
+	}
+	if !signedOrder(signed, order.OrderID) {
+		// A retry of an order already signed was counted then.
+		if err := s.checkLimits(ctx, req, want, time.Now()); err != nil {
+			return err
+		}
 	}
 	others, err := s.otherOrders(ctx, req, order, signed)
 	if err != nil {

@@ -6,6 +6,7 @@ package config
 
 import (
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/transfer"
 
 	"errors"
 	"fmt"
@@ -79,6 +80,20 @@ type Governor struct {
 	// DailyCapUpokt holds transfers that would take the rolling 24 h sum
 	// above it; 0 = no cap.
 	DailyCapUpokt uint64 `mapstructure:"daily_cap_upokt"`
+	// Paused makes this node's signer refuse every order: its operator's
+	// own pause, whatever the control workflow says.
+	Paused bool `mapstructure:"paused"`
+	// SignerLimits makes this node's signer apply the single-transfer
+	// limit and the rolling cap itself (counted in its own ledger), so
+	// that a transfer above them needs this node's own release
+	// (ReleasedTransfers), not only the control workflow's. Off until the
+	// operators' per-node release is wired into the runbook: with it on, a
+	// transfer released by the control workflow's signal alone is refused.
+	SignerLimits bool `mapstructure:"signer_limits"`
+	// ReleasedTransfers are the transfers (workflow IDs) this node's
+	// operator let through its signer above the single-transfer limit or
+	// the rolling cap.
+	ReleasedTransfers []string `mapstructure:"released_transfers"`
 }
 
 // Temporal is the workflow service.
@@ -377,6 +392,11 @@ func (c *Config) Validate() error {
 	case "json", "text":
 	default:
 		bad("node.log_format", "want json or text, got %q", c.Node.LogFormat)
+	}
+	for _, id := range c.Governor.ReleasedTransfers {
+		if _, _, _, err := transfer.ParseWorkflowID(id); err != nil {
+			bad("governor.released_transfers", "%q: %v", id, err)
+		}
 	}
 	if p := c.Node.LedgerPath; p == "" || filepath.Clean(p) != p || p == "." || p == "/" {
 		bad("node.ledger_path", "want a clean file path, got %q", p)
