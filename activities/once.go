@@ -144,15 +144,13 @@ func (s *Signer) checkEnded(ctx context.Context, req transfer.SignRequest, other
 // checkNotPaid looks for the vault's payout of the transfer on this node's
 // Pocket RPC: a successful send from the vault whose memo names it.
 func (s *Signer) checkNotPaid(ctx context.Context, req transfer.SignRequest, want transfer.OrderSpec) error {
-	sent, err := vaultPayouts(ctx, s.Rules, s.Pocket)
+	tx, paid, err := s.payouts.find(ctx, s.Rules, s.Pocket, want.Memo)
 	if err != nil {
 		return err
 	}
-	for _, tx := range sent {
-		if tx.Memo == want.Memo {
-			return s.alert(ctx, req, "already_paid", fmt.Sprintf("the vault already paid transfer %s: pocket tx %s at height %d (%d upokt to %s)",
-				want.ExternalID, tx.Hash, tx.Height, tx.Amount, tx.To))
-		}
+	if paid {
+		return s.alert(ctx, req, "already_paid", fmt.Sprintf("the vault already paid transfer %s: pocket tx %s at height %d (%d upokt to %s)",
+			want.ExternalID, tx.Hash, tx.Height, tx.Amount, tx.To))
 	}
 	return nil
 }

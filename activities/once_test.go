@@ -240,3 +240,27 @@ func TestSignerWithoutALedgerRefuses(t *testing.T) {
 	_, err := sign(t, st.signer(5, func(s *activities.Signer) { s.Ledger = nil }), m.request(5, order.OrderID))
 	requireRefused(t, err, "node-5 refused: this node has no ledger")
 }
+
+// TestPayoutCheckReadsNewBlocks: a signer that read the vault's payouts
+// once reads the blocks since at its next check, and finds a payout made
+// in between.
+func TestPayoutCheckReadsNewBlocks(t *testing.T) {
+	st := newStack(t)
+	b := st.burnToPokt("paid-later", 4_000_000)
+	ref, err := createOrder(t, st.shared(), b.spec)
+	require.NoError(t, err)
+
+	s := st.signer(11, withCustody(func(c activities.Custody) activities.Custody { return hidingCustody{c, ref.OrderID} }))
+	r, _ := st.refundDeposit("warms-the-cache", 2_000_000)
+	_, err = sign(t, s, r.request(11, st.placeOrder(r.spec).OrderID))
+	require.NoError(t, err)
+
+	st.signAll(b.request(1, ref.OrderID), threshold)
+	o := st.waitTerminal(ref.OrderID)
+	require.Equal(t, copper.StatusExecuted, o.Status, o.Extra.ErrorMessage)
+	st.pokt.NextBlock()
+
+	second := st.rogueOrder(b.spec)
+	_, err = sign(t, s, b.request(11, second.OrderID))
+	requireRefused(t, err, "node-11 refused: ALERT: the vault already paid transfer "+b.spec.ExternalID, o.Extra.TransactionID)
+}

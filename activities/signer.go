@@ -51,6 +51,9 @@ type Signer struct {
 	Ledger   SignLedger
 	Observer SignObserver
 	Logger   *slog.Logger
+
+	// payouts caches the vault's payouts read so far.
+	payouts payouts
 }
 
 // Sign verifies a transfer and its order, then co-signs the order.
