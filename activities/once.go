@@ -145,6 +145,11 @@ func (s *Signer) checkEnded(ctx context.Context, req transfer.SignRequest, other
 // Pocket RPC: a successful send from the vault whose memo names it.
 func (s *Signer) checkNotPaid(ctx context.Context, req transfer.SignRequest, want transfer.OrderSpec) error {
 	tx, paid, err := s.payouts.find(ctx, s.Rules, s.Pocket, want.Memo)
+	if errors.Is(err, pokt.ErrHeightPruned) {
+		// Waiting cannot help: the node will never serve those heights.
+		return s.refuse(ctx, req, "payout_check", fmt.Sprintf("this node cannot check the vault's payouts since pocket.start_height %d: %v (it needs a Pocket RPC that keeps those heights)",
+			s.Rules.PayoutScanFrom, err))
+	}
 	if err != nil {
 		return err
 	}
