@@ -36,7 +36,7 @@ func (s *Signer) checkLimits(ctx context.Context, req transfer.SignRequest, want
 	}
 	signed, err := s.Ledger.SignedSince(now.Add(-capWindow))
 	if err != nil {
-		return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
+		return s.refuseLedger(ctx, req, err)
 	}
 	var sum uint64
 	for id, amount := range signed {

@@ -39,12 +39,9 @@ type SignerPocket interface {
 // list or in its own ledger, ended without executing, and, for a payout,
 // only if its own Pocket RPC shows no payout of the transfer by the vault.
 func (s *Signer) guardOnce(ctx context.Context, req transfer.SignRequest, order *copper.Order, want transfer.OrderSpec) error {
-	if s.Ledger == nil {
-		return s.refuse(ctx, req, "ledger", "this node has no ledger: its operator must create one (wpokt-node ledger init or rebuild)")
-	}
 	signed, err := s.Ledger.Signed(want.ExternalID)
 	if err != nil {
-		return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
+		return s.refuseLedger(ctx, req, err)
 	}
 	if !signedOrder(signed, order.OrderID) {
 		// A retry of an order already signed was counted then.
@@ -65,6 +62,21 @@ func (s *Signer) guardOnce(ctx context.Context, req transfer.SignRequest, order 
 		return nil // the contract's nonce guards a mint on chain
 	}
 	return s.checkNotPaid(ctx, req, want)
+}
+
+// ledgerUsable refuses when this node has no ledger it can read.
+func (s *Signer) ledgerUsable(ctx context.Context, req transfer.SignRequest) error {
+	if s.Ledger == nil {
+		return s.refuse(ctx, req, "ledger", "this node has no ledger: its operator must create one (wpokt-node ledger init or rebuild)")
+	}
+	if _, err := s.Ledger.Signed(req.WorkflowID); err != nil {
+		return s.refuseLedger(ctx, req, err)
+	}
+	return nil
+}
+
+func (s *Signer) refuseLedger(ctx context.Context, req transfer.SignRequest, err error) error {
+	return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
 }
 
 // otherOrders returns the transfer's orders other than this one: Copper's
@@ -167,7 +179,7 @@ func (s *Signer) record(ctx context.Context, req transfer.SignRequest, order *co
 	err := s.Ledger.Record(ledger.Entry{TransferID: want.ExternalID, OrderID: order.OrderID, Kind: string(want.Kind),
 		Recipient: want.Recipient, Amount: want.Amount, Nonce: want.Nonce, SignedAt: time.Now().UTC()})
 	if errors.Is(err, ledger.ErrMissing) || errors.Is(err, ledger.ErrUnreadable) {
-		return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
+		return s.refuseLedger(ctx, req, err)
 	}
 	if err != nil {
 		return fmt.Errorf("record order %s in this node's ledger: %w", order.OrderID, err)

@@ -64,6 +64,11 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	if req.NodeID != s.Rules.NodeID {
 		return transfer.SignResult{}, s.refuse(ctx, req, "misrouted", fmt.Sprintf("request for node %s reached node %s", req.NodeID, s.Rules.NodeID))
 	}
+	// A node without a usable ledger says so before anything else: it
+	// cannot sign whatever the order.
+	if err := s.ledgerUsable(ctx, req); err != nil {
+		return transfer.SignResult{}, err
+	}
 	order, err := s.Copper.GetOrder(ctx, req.OrderID)
 	if errors.Is(err, copper.ErrOrderNotFound) {
 		return transfer.SignResult{}, s.refuse(ctx, req, "order", fmt.Sprintf("order %s does not exist", req.OrderID))
