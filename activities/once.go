@@ -33,11 +33,11 @@ type SignerPocket interface {
 }
 
 // guardOnce applies this node's limits (checkLimits) and keeps a transfer
-// from being paid twice, whatever Copper, the
-// workflow or another node says (DESIGN.md, rule 2): this node signs a
-// second order for a transfer only if every other order of it, in Copper's
-// list or in its own ledger, ended without executing, and, for a payout,
-// only if its own Pocket RPC shows no payout of the transfer by the vault.
+// from being paid twice, whatever Copper, the workflow or another node
+// says (DESIGN.md, rule 2): this node signs a second order for a transfer
+// only if every other order of it, in Copper's list or in its own ledger,
+// ended without executing, and, for a payout, only if its own Pocket RPC
+// shows no payout of the transfer by the vault.
 func (s *Signer) guardOnce(ctx context.Context, req transfer.SignRequest, order *copper.Order, want transfer.OrderSpec) error {
 	signed, err := s.Ledger.Signed(want.ExternalID)
 	if err != nil {
