@@ -72,7 +72,7 @@ bench: $(TEMPORAL)
 	$(GO) build -o $(BIN)/wpokt-bench ./cmd/wpokt-bench
 	$(BIN)/wpokt-bench --temporal-cli $(TEMPORAL) --node-binary $(BIN)/wpokt-node
 	@echo "hot pure functions (allocations per call):"
-	$(GO) test -run '^$$' -bench . -benchmem ./chains/pokt ./chains/eth ./copper ./activities ./store | tee bench/functions.txt
+	$(GO) test -run '^$$' -bench . -benchmem ./chains/pokt ./chains/eth ./copper ./activities ./store ./ledger | tee bench/functions.txt
 
 ## contracts: recompile the wPOKT contract and regenerate its committed ABI, bytecode and Go bindings
 contracts: node_modules/.installed

@@ -21,6 +21,7 @@ import (
 // goes out.
 type SignLedger interface {
 	Signed(transferID string) ([]ledger.Entry, error)
+	SignedSince(since time.Time) (map[string]uint64, error)
 	Record(e ledger.Entry) error
 }
 
@@ -31,18 +32,22 @@ type SignerPocket interface {
 	SentTxs(ctx context.Context, address string, fromHeight, toHeight int64) ([]pokt.Tx, error)
 }
 
-// guardOnce keeps a transfer from being paid twice, whatever Copper, the
-// workflow or another node says (DESIGN.md, rule 2): this node signs a
-// second order for a transfer only if every other order of it, in Copper's
-// list or in its own ledger, ended without executing, and, for a payout,
-// only if its own Pocket RPC shows no payout of the transfer by the vault.
+// guardOnce applies this node's limits (checkLimits) and keeps a transfer
+// from being paid twice, whatever Copper, the workflow or another node
+// says (DESIGN.md, rule 2): this node signs a second order for a transfer
+// only if every other order of it, in Copper's list or in its own ledger,
+// ended without executing, and, for a payout, only if its own Pocket RPC
+// shows no payout of the transfer by the vault.
 func (s *Signer) guardOnce(ctx context.Context, req transfer.SignRequest, order *copper.Order, want transfer.OrderSpec) error {
-	if s.Ledger == nil {
-		return s.refuse(ctx, req, "ledger", "this node has no ledger: its operator must create one (wpokt-node ledger init or rebuild)")
-	}
 	signed, err := s.Ledger.Signed(want.ExternalID)
 	if err != nil {
-		return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
+		return s.refuseLedger(ctx, req, err)
+	}
+	if !signedOrder(signed, order.OrderID) {
+		// A retry of an order already signed was counted then.
+		if err := s.checkLimits(ctx, req, want, time.Now()); err != nil {
+			return err
+		}
 	}
 	others, err := s.otherOrders(ctx, req, order, signed)
 	if err != nil {
@@ -57,6 +62,21 @@ func (s *Signer) guardOnce(ctx context.Context, req transfer.SignRequest, order 
 		return nil // the contract's nonce guards a mint on chain
 	}
 	return s.checkNotPaid(ctx, req, want)
+}
+
+// ledgerUsable refuses when this node has no ledger it can read.
+func (s *Signer) ledgerUsable(ctx context.Context, req transfer.SignRequest) error {
+	if s.Ledger == nil {
+		return s.refuse(ctx, req, "ledger", "this node has no ledger: its operator must create one (wpokt-node ledger init or rebuild)")
+	}
+	if _, err := s.Ledger.Signed(req.WorkflowID); err != nil {
+		return s.refuseLedger(ctx, req, err)
+	}
+	return nil
+}
+
+func (s *Signer) refuseLedger(ctx context.Context, req transfer.SignRequest, err error) error {
+	return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
 }
 
 // otherOrders returns the transfer's orders other than this one: Copper's
@@ -136,15 +156,18 @@ func (s *Signer) checkEnded(ctx context.Context, req transfer.SignRequest, other
 // checkNotPaid looks for the vault's payout of the transfer on this node's
 // Pocket RPC: a successful send from the vault whose memo names it.
 func (s *Signer) checkNotPaid(ctx context.Context, req transfer.SignRequest, want transfer.OrderSpec) error {
-	sent, err := vaultPayouts(ctx, s.Rules, s.Pocket)
+	tx, paid, err := s.payouts.find(ctx, s.Rules, s.Pocket, want.Memo)
+	if errors.Is(err, pokt.ErrHeightPruned) {
+		// Waiting cannot help: the node will never serve those heights.
+		return s.refuse(ctx, req, "payout_check", fmt.Sprintf("this node cannot check the vault's payouts since pocket.start_height %d: %v (it needs a Pocket RPC that keeps those heights)",
+			s.Rules.PayoutScanFrom, err))
+	}
 	if err != nil {
 		return err
 	}
-	for _, tx := range sent {
-		if tx.Memo == want.Memo {
-			return s.alert(ctx, req, "already_paid", fmt.Sprintf("the vault already paid transfer %s: pocket tx %s at height %d (%d upokt to %s)",
-				want.ExternalID, tx.Hash, tx.Height, tx.Amount, tx.To))
-		}
+	if paid {
+		return s.alert(ctx, req, "already_paid", fmt.Sprintf("the vault already paid transfer %s: pocket tx %s at height %d (%d upokt to %s)",
+			want.ExternalID, tx.Hash, tx.Height, tx.Amount, tx.To))
 	}
 	return nil
 }
@@ -156,7 +179,7 @@ func (s *Signer) record(ctx context.Context, req transfer.SignRequest, order *co
 	err := s.Ledger.Record(ledger.Entry{TransferID: want.ExternalID, OrderID: order.OrderID, Kind: string(want.Kind),
 		Recipient: want.Recipient, Amount: want.Amount, Nonce: want.Nonce, SignedAt: time.Now().UTC()})
 	if errors.Is(err, ledger.ErrMissing) || errors.Is(err, ledger.ErrUnreadable) {
-		return s.refuse(ctx, req, "ledger", fmt.Sprintf("this node's ledger is not usable (%v): its operator must run wpokt-node ledger rebuild", err))
+		return s.refuseLedger(ctx, req, err)
 	}
 	if err != nil {
 		return fmt.Errorf("record order %s in this node's ledger: %w", order.OrderID, err)

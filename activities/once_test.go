@@ -2,6 +2,7 @@ package activities_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wpokt/bridge/activities"
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/devnet/coppersim"
 	"github.com/wpokt/bridge/ledger"
@@ -239,4 +241,48 @@ func TestSignerWithoutALedgerRefuses(t *testing.T) {
 	order := st.placeOrder(m.spec)
 	_, err := sign(t, st.signer(5, func(s *activities.Signer) { s.Ledger = nil }), m.request(5, order.OrderID))
 	requireRefused(t, err, "node-5 refused: this node has no ledger")
+}
+
+// TestPayoutCheckReadsNewBlocks: a signer that read the vault's payouts
+// once reads the blocks since at its next check, and finds a payout made
+// in between.
+func TestPayoutCheckReadsNewBlocks(t *testing.T) {
+	st := newStack(t)
+	b := st.burnToPokt("paid-later", 4_000_000)
+	ref, err := createOrder(t, st.shared(), b.spec)
+	require.NoError(t, err)
+
+	s := st.signer(11, withCustody(func(c activities.Custody) activities.Custody { return hidingCustody{c, ref.OrderID} }))
+	r, _ := st.refundDeposit("warms-the-cache", 2_000_000)
+	_, err = sign(t, s, r.request(11, st.placeOrder(r.spec).OrderID))
+	require.NoError(t, err)
+
+	st.signAll(b.request(1, ref.OrderID), threshold)
+	o := st.waitTerminal(ref.OrderID)
+	require.Equal(t, copper.StatusExecuted, o.Status, o.Extra.ErrorMessage)
+	st.pokt.NextBlock()
+
+	second := st.rogueOrder(b.spec)
+	_, err = sign(t, s, b.request(11, second.OrderID))
+	requireRefused(t, err, "node-11 refused: ALERT: the vault already paid transfer "+b.spec.ExternalID, o.Extra.TransactionID)
+}
+
+// prunedPocket is a Pocket RPC that no longer serves the vault's early
+// payouts.
+type prunedPocket struct{ activities.SignerPocket }
+
+func (prunedPocket) SentTxs(context.Context, string, int64, int64) ([]pokt.Tx, error) {
+	return nil, fmt.Errorf("list txs sent: %w: earliest height 500", pokt.ErrHeightPruned)
+}
+
+// TestPayoutCheckOnAPrunedNodeRefuses: a node that cannot read the
+// vault's payouts since the start height says so, rather than wait for
+// heights it will never serve, and signs no payout.
+func TestPayoutCheckOnAPrunedNodeRefuses(t *testing.T) {
+	st := newStack(t)
+	b := st.burnToPokt("pruned", 3_000_000)
+	order := st.placeOrder(b.spec)
+	_, err := sign(t, st.signer(6, func(s *activities.Signer) { s.Pocket = prunedPocket{s.Pocket} }), b.request(6, order.OrderID))
+	requireRefused(t, err, "node-6 refused: this node cannot check the vault's payouts since pocket.start_height 0", "earliest height 500")
+	assert.Zero(t, st.copper.SignatureCount(order.OrderID))
 }

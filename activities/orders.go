@@ -32,9 +32,18 @@ type Rules struct {
 	PortfolioID         string
 	POKTCurrency        string
 	ETHCurrency         string
-	// Governor limits, in upokt; 0 = none.
+	// Governor limits, in upokt; 0 = none. The signer applies them too,
+	// counting the cap in its own ledger.
 	SingleTransferLimit uint64
 	DailyCap            uint64
+	// Paused makes the signer refuse every order (its operator's pause).
+	Paused bool
+	// SignerLimits makes the signer apply SingleTransferLimit and
+	// DailyCap itself; Released lets a transfer through them.
+	SignerLimits bool
+	// Released are transfers this node's operator let through the
+	// signer's limits.
+	Released []string
 	// PayoutScanFrom is the first Pocket height where a signer looks for
 	// the vault's payout of a transfer before it signs another.
 	PayoutScanFrom int64

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/ledger"
@@ -21,6 +22,12 @@ type OrderLister interface {
 	ListOrders(ctx context.Context) ([]copper.Order, error)
 }
 
+// MintLister lists the wPOKT contract's Minted logs.
+type MintLister interface {
+	HeadNumber(ctx context.Context) (uint64, error)
+	Mints(ctx context.Context, from, to uint64) ([]eth.Mint, error)
+}
+
 // LedgerSources are what an operator rebuilds a node's ledger from:
 // Copper's orders, each checked on the node's own RPCs.
 type LedgerSources struct {
@@ -28,7 +35,11 @@ type LedgerSources struct {
 	Pocket SignerPocket
 	Eth    EthChain
 	Copper OrderLister
-	Now    time.Time
+	// Mints, when set, is read from MintsFrom to the head: every Minted
+	// log no executed order explains is reported.
+	Mints     MintLister
+	MintsFrom uint64
+	Now       time.Time
 }
 
 // RebuildLedger returns the entries of a rebuilt ledger and notes for the
@@ -46,7 +57,8 @@ func RebuildLedger(ctx context.Context, src LedgerSources) ([]ledger.Entry, []st
 	}
 	var entries []ledger.Entry
 	var notes []string
-	paid := map[string]bool{} // transfers with a payout order that executed
+	paid := map[string]bool{}   // transfers with an order that executed
+	minted := map[string]bool{} // recipient/nonce of the executed mint orders
 	for i := range orders {
 		o := &orders[i]
 		spec, err := src.Rules.SpecOf(o)
@@ -62,8 +74,17 @@ func RebuildLedger(ctx context.Context, src LedgerSources) ([]ledger.Entry, []st
 				notes = append(notes, fmt.Sprintf("order %s of %s executed in Copper, but this node's RPC does not confirm it (recorded anyway): %v", o.OrderID, o.ExternalOrderID, err))
 			}
 			paid[spec.ExternalID] = true
+			if spec.Kind == transfer.OrderMint {
+				minted[mintKey(spec.Recipient, spec.Nonce)] = true
+			}
 		}
-		entries = append(entries, entryOf(spec, o.OrderID, src.Now))
+		// The order's own time, so that a rebuilt ledger counts in this
+		// node's rolling cap only what moved within it.
+		at := o.UpdatedAt
+		if at.IsZero() || at.After(src.Now) {
+			at = src.Now
+		}
+		entries = append(entries, entryOf(spec, o.OrderID, at))
 	}
 	payouts, err := vaultPayouts(ctx, src.Rules, src.Pocket)
 	if err != nil {
@@ -78,7 +99,43 @@ func RebuildLedger(ctx context.Context, src LedgerSources) ([]ledger.Entry, []st
 		entries = append(entries, ledger.Entry{TransferID: id, OrderID: "pocket-tx-" + tx.Hash, Kind: string(kind),
 			Recipient: tx.To, Amount: tx.Amount, SignedAt: src.Now})
 	}
-	return entries, notes, nil
+	strays, err := unexplainedMints(ctx, src, minted)
+	if err != nil {
+		return nil, nil, err
+	}
+	return entries, append(notes, strays...), nil
+}
+
+// unexplainedMints reports the Minted logs that no executed mint order
+// explains (wPOKT minted outside the bridge, or by an order Copper no
+// longer shows): the logs name no transfer, so they are reported only.
+func unexplainedMints(ctx context.Context, src LedgerSources, minted map[string]bool) ([]string, error) {
+	if src.Mints == nil {
+		return nil, nil
+	}
+	head, err := src.Mints.HeadNumber(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read ethereum head: %w", err)
+	}
+	if head < src.MintsFrom {
+		return nil, nil
+	}
+	mints, err := src.Mints.Mints(ctx, src.MintsFrom, head)
+	if err != nil {
+		return nil, err
+	}
+	var notes []string
+	for _, m := range mints {
+		if !m.Nonce.IsUint64() || !minted[mintKey(m.Recipient.Hex(), m.Nonce.Uint64())] {
+			notes = append(notes, fmt.Sprintf("wPOKT minted %s to %s with nonce %s in tx %s (block %d) by no executed Copper order",
+				m.Amount, m.Recipient.Hex(), m.Nonce, m.TxHash.Hex(), m.BlockNumber))
+		}
+	}
+	return notes, nil
+}
+
+func mintKey(recipient string, nonce uint64) string {
+	return strings.ToLower(recipient) + "/" + strconv.FormatUint(nonce, 10)
 }
 
 func entryOf(spec transfer.OrderSpec, orderID string, now time.Time) ledger.Entry {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/copper"
+	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/ledger"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -41,7 +42,8 @@ func TestRebuiltLedgerSignsCorrectly(t *testing.T) {
 	requireRefused(t, err, "node-1 refused: this node's ledger is not usable", "ledger missing")
 
 	entries, notes, err := activities.RebuildLedger(t.Context(), activities.LedgerSources{
-		Rules: st.rules("node-1"), Pocket: st.pocketClient(st.poktURL), Eth: st.ethClient(), Copper: st.orchestrator(), Now: time.Now(),
+		Rules: st.rules("node-1"), Pocket: st.pocketClient(st.poktURL), Eth: st.ethClient(), Copper: st.orchestrator(),
+		Mints: st.ethClient(), Now: time.Now(),
 	})
 	require.NoError(t, err)
 	var ids []string
@@ -51,8 +53,11 @@ func TestRebuiltLedgerSignsCorrectly(t *testing.T) {
 	assert.Contains(t, ids, b.spec.ExternalID+" "+first.OrderID)
 	assert.Contains(t, ids, m.spec.ExternalID+" "+minted.OrderID)
 	assert.Contains(t, ids, fresh.spec.ExternalID+" "+order.OrderID, "a live order")
-	require.Len(t, notes, 1)
+	// The burner's wPOKT was minted by the test, outside the bridge.
+	require.Len(t, notes, 2, "%q", notes)
 	assert.Contains(t, notes[0], "the vault paid "+transfer.BurnWorkflowID(stray, 0))
+	assert.Contains(t, notes[1], "to "+ethnet.NewAccount("burner/rebuilt").Address.Hex()+" with nonce 1")
+	assert.Contains(t, notes[1], "by no executed Copper order")
 	require.NoError(t, ledger.Rebuild(path, "node-1", entries, time.Now()))
 
 	second := st.rogueOrder(b.spec)

@@ -57,6 +57,9 @@ type Signer struct {
 	// Books, when set, is this node's accountant: no signature while the
 	// chains' books do not balance.
 	Books Books
+
+	// payouts caches the vault's payouts read so far.
+	payouts payouts
 }
 
 // Sign verifies a transfer and its order, then co-signs the order.
@@ -66,6 +69,11 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 	}
 	if req.NodeID != s.Rules.NodeID {
 		return transfer.SignResult{}, s.refuse(ctx, req, "misrouted", fmt.Sprintf("request for node %s reached node %s", req.NodeID, s.Rules.NodeID))
+	}
+	// A node without a usable ledger says so before anything else: it
+	// cannot sign whatever the order.
+	if err := s.ledgerUsable(ctx, req); err != nil {
+		return transfer.SignResult{}, err
 	}
 	if err := s.booksForbid(); err != nil {
 		return transfer.SignResult{}, err

@@ -82,6 +82,20 @@ type Governor struct {
 	// ReleaseAfter moves a held transfer once it has been held this long,
 	// when fewer than the threshold of node operators released it.
 	ReleaseAfter time.Duration `mapstructure:"release_after"`
+	// Paused makes this node's signer refuse every order: its operator's
+	// own pause, whatever the control workflow says.
+	Paused bool `mapstructure:"paused"`
+	// SignerLimits makes this node's signer apply the single-transfer
+	// limit and the rolling cap itself (counted in its own ledger), so
+	// that a transfer above them needs this node's own release
+	// (ReleasedTransfers), not only the control workflow's. Off until the
+	// operators' per-node release is wired into the runbook: with it on, a
+	// transfer released by the control workflow's signal alone is refused.
+	SignerLimits bool `mapstructure:"signer_limits"`
+	// ReleasedTransfers are the transfers (workflow IDs) this node's
+	// operator let through its signer above the single-transfer limit or
+	// the rolling cap.
+	ReleasedTransfers []string `mapstructure:"released_transfers"`
 }
 
 // Temporal is the workflow service.

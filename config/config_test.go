@@ -142,6 +142,7 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"shannon vault on morse", replace(`"5f3b1c2e9e8a7d6c5b4a39281706f5e4d3c2b1a0"`, "pokt1tuf3ch57340k9ky2w2gpwp097g7u9zstkpcdnv"), nil, "key pocket.vault_address: want 40 lower-case hex characters for protocol morse"},
 		{"node not a validator", replace("id: node-1", "id: node-99"), nil, `key node.id: "node-99" is not in validators.node_ids`},
 		{"metrics on a public address", replace("127.0.0.1:9465", "0.0.0.0:9465"), nil, "key node.metrics_address"},
+		{"released transfer not a workflow id", replace("daily_cap_upokt: 1000000000000", "daily_cap_upokt: 1000000000000\n  released_transfers: [mint-xyz]"), nil, `key governor.released_transfers: "mint-xyz"`},
 		{"empty ledger path", replace("ledger_path: .devnet/node-1/ledger.db", `ledger_path: ""`), nil, `key node.ledger_path: want a clean file path, got ""`},
 		{"unclean ledger path", replace("ledger_path: .devnet/node-1/ledger.db", "ledger_path: /var/lib/wpokt/../ledger.db"), nil, "key node.ledger_path"},
 		{"bad duration", replace("block_time: 1s", "block_time: soon"), nil, "block_time"},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/wpokt/bridge/chains/pokt"
+	"github.com/wpokt/bridge/transfer"
 )
 
 var (
@@ -91,6 +92,11 @@ func (c *Config) validateGovernor(bad reportBad) {
 		bad("governor.single_transfer_limit_upokt", "is above governor.daily_cap_upokt")
 	}
 	positive(bad, "governor.release_after", c.Governor.ReleaseAfter)
+	for _, id := range c.Governor.ReleasedTransfers {
+		if _, _, _, err := transfer.ParseWorkflowID(id); err != nil {
+			bad("governor.released_transfers", "%q: %v", id, err)
+		}
+	}
 	c.validateAccountant(bad)
 }
 

@@ -103,6 +103,7 @@ func TestSystemdUnit(t *testing.T) {
 		"LockPersonality":        "yes",
 		"MemoryDenyWriteExecute": "yes",
 		"EnvironmentFile":        "-/etc/wpokt/env",
+		"StateDirectory":         "wpokt", // the signer's ledger, config.DefaultLedgerPath
 	} {
 		require.Equal(t, want, u.one(t, svc, key), key)
 	}

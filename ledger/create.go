@@ -58,8 +58,10 @@ func write(path string, h Header, entries []Entry) error {
 		return fmt.Errorf("write ledger %s: %w", tmp, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		signed, err := tx.CreateBucket(bucketSigned)
-		if err != nil {
+		if _, err := tx.CreateBucket(bucketSigned); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucket(bucketByTime); err != nil {
 			return err
 		}
 		for _, e := range entries {
@@ -70,7 +72,7 @@ func write(path string, h Header, entries []Entry) error {
 			if err != nil {
 				return err
 			}
-			if err := signed.Put(key(e.TransferID, e.OrderID), data); err != nil {
+			if err := put(tx, e, data); err != nil {
 				return err
 			}
 		}

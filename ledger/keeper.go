@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 )
 
 // Keeper holds a node's ledger while the node runs. Each use checks that
@@ -41,6 +42,15 @@ func (k *Keeper) Record(e Entry) error {
 		return err
 	}
 	return l.Record(e)
+}
+
+// SignedSince is Ledger.SignedSince on the current file.
+func (k *Keeper) SignedSince(since time.Time) (map[string]uint64, error) {
+	l, err := k.current()
+	if err != nil {
+		return nil, err
+	}
+	return l.SignedSince(since)
 }
 
 // Check reports whether the ledger can be used now.

@@ -10,10 +10,12 @@
 package ledger
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -80,6 +82,9 @@ const (
 var (
 	bucketMeta   = []byte("meta")
 	bucketSigned = []byte("signed")
+	// bucketByTime indexes the entries by signing time, for a signer's
+	// rolling cap: unix nanoseconds (8 bytes, big-endian) + key -> amount.
+	bucketByTime = []byte("by_time")
 	keyHeader    = []byte("header")
 )
 
@@ -136,7 +141,7 @@ func readHeader(db *bolt.DB) (Header, error) {
 	var h Header
 	err := db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if meta == nil || tx.Bucket(bucketSigned) == nil {
+		if meta == nil || tx.Bucket(bucketSigned) == nil || tx.Bucket(bucketByTime) == nil {
 			return fmt.Errorf("%w: no ledger header (not made by `wpokt-node ledger init` or `rebuild`)", ErrUnreadable)
 		}
 		raw := meta.Get(keyHeader)
@@ -178,12 +183,10 @@ func (l *Ledger) Record(e Entry) error {
 		return fmt.Errorf("record %s: %w", e.TransferID, err)
 	}
 	err = l.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketSigned)
-		k := key(e.TransferID, e.OrderID)
-		if b.Get(k) != nil {
+		if tx.Bucket(bucketSigned).Get(key(e.TransferID, e.OrderID)) != nil {
 			return nil
 		}
-		return b.Put(k, data)
+		return put(tx, e, data)
 	})
 	if err != nil {
 		return fmt.Errorf("record order %s of %s: %w", e.OrderID, e.TransferID, err)
@@ -224,6 +227,40 @@ func (l *Ledger) All(f func(Entry) error) error {
 			return f(e)
 		})
 	})
+}
+
+// put stores an entry and its time index.
+func put(tx *bolt.Tx, e Entry, data []byte) error {
+	k := key(e.TransferID, e.OrderID)
+	if err := tx.Bucket(bucketSigned).Put(k, data); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketByTime).Put(timeKey(e.SignedAt, k), binary.BigEndian.AppendUint64(nil, e.Amount))
+}
+
+func timeKey(t time.Time, k []byte) []byte {
+	return append(binary.BigEndian.AppendUint64(nil, uint64(max(t.UnixNano(), 0))), k...)
+}
+
+// SignedSince sums, per transfer, the amounts this node signed at or after
+// since (a transfer's several orders count once, at their largest).
+func (l *Ledger) SignedSince(since time.Time) (map[string]uint64, error) {
+	out := map[string]uint64{}
+	err := l.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketByTime).Cursor()
+		for k, v := c.Seek(timeKey(since, nil)); k != nil; k, v = c.Next() {
+			if len(k) < 9 || len(v) != 8 {
+				return fmt.Errorf("%w: time index entry %q", ErrUnreadable, k)
+			}
+			transferID, _, _ := strings.Cut(string(k[8:]), "\x00")
+			out[transferID] = max(out[transferID], binary.BigEndian.Uint64(v))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read what was signed since %s: %w", since.UTC().Format(time.RFC3339), err)
+	}
+	return out, nil
 }
 
 func key(transferID, orderID string) []byte {

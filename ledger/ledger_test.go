@@ -159,3 +159,25 @@ func TestKeeperNoticesADeletedLedger(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []ledger.Entry{entry("mint-AA", "order-1")}, got)
 }
+
+// TestSignedSince: a rolling window over the signing times; a transfer's
+// several orders count once.
+func TestSignedSince(t *testing.T) {
+	_, l := fresh(t)
+	at := func(transfer, order string, amount uint64, d time.Duration) ledger.Entry {
+		e := entry(transfer, order)
+		e.Amount, e.SignedAt = amount, now.Add(d)
+		return e
+	}
+	for _, e := range []ledger.Entry{
+		at("mint-old", "o1", 100, -25*time.Hour),
+		at("mint-a", "o2", 10, -23*time.Hour),
+		at("mint-a", "o3", 12, -time.Hour),
+		at("burn-b", "o4", 5, 0),
+	} {
+		require.NoError(t, l.Record(e))
+	}
+	got, err := l.SignedSince(now.Add(-24 * time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]uint64{"mint-a": 12, "burn-b": 5}, got)
+}

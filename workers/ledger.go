@@ -50,7 +50,8 @@ func RebuildLedger(ctx context.Context, cfg *config.Config) (RebuildReport, erro
 		return rep, fmt.Errorf("copper client: %w", err)
 	}
 	now := time.Now().UTC()
-	entries, notes, err := activities.RebuildLedger(ctx, activities.LedgerSources{Rules: Rules(cfg), Pocket: pocket, Eth: ec, Copper: cc, Now: now})
+	entries, notes, err := activities.RebuildLedger(ctx, activities.LedgerSources{Rules: Rules(cfg), Pocket: pocket, Eth: ec, Copper: cc,
+		Mints: ec, MintsFrom: cfg.Ethereum.StartBlock, Now: now})
 	if err != nil {
 		return rep, fmt.Errorf("rebuild ledger: %w", err)
 	}

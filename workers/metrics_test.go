@@ -108,3 +108,18 @@ func TestScannerRestartsAreCountedByChainAndReason(t *testing.T) {
 	require.Equal(t, 2.0, testutil.ToFloat64(m.restarts.WithLabelValues("pokt", "panic")))
 	require.Equal(t, 1.0, testutil.ToFloat64(m.restarts.WithLabelValues("eth", "returned")))
 }
+
+func TestSignerAlertsAreCountedByReason(t *testing.T) {
+	m := NewMetrics(nil, "node-1")
+	m.Alert("second_order")
+	m.Alert("second_order")
+	m.Alert("already_paid")
+	require.Equal(t, 2.0, testutil.ToFloat64(m.alerts.WithLabelValues("second_order")))
+	require.Equal(t, 1.0, testutil.ToFloat64(m.alerts.WithLabelValues("already_paid")))
+	require.NoError(t, testutil.CollectAndCompare(m.alerts, strings.NewReader(`
+# HELP wpokt_signer_alerts_total Refusals that may be attacks (a second order for a paid transfer, several live orders), by reason class.
+# TYPE wpokt_signer_alerts_total counter
+wpokt_signer_alerts_total{reason="already_paid"} 1
+wpokt_signer_alerts_total{reason="second_order"} 2
+`)))
+}

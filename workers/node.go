@@ -209,6 +209,9 @@ func Rules(cfg *config.Config) activities.Rules {
 		ETHCurrency:         cfg.Copper.ETHCurrency,
 		SingleTransferLimit: cfg.Governor.SingleTransferLimitUpokt,
 		DailyCap:            cfg.Governor.DailyCapUpokt,
+		Paused:              cfg.Governor.Paused,
+		SignerLimits:        cfg.Governor.SignerLimits,
+		Released:            cfg.Governor.ReleasedTransfers,
 		PayoutScanFrom:      cfg.Pocket.StartHeight,
 		TaskQueue:           cfg.Temporal.TaskQueue,
 	}

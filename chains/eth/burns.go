@@ -70,11 +70,7 @@ func (c *Client) Burns(ctx context.Context, from, to uint64) ([]Burn, error) {
 		return nil, fmt.Errorf("filter burn logs %d-%d: %w: from is after to", from, to, ErrInvalidArgument)
 	}
 	var burns []Burn
-	for start := from; ; {
-		end := to
-		if to-start >= c.logRange {
-			end = start + c.logRange - 1
-		}
+	err := c.inChunks(from, to, func(start, end uint64) error {
 		q := c.burnQuery()
 		q.FromBlock = new(big.Int).SetUint64(start)
 		q.ToBlock = new(big.Int).SetUint64(end)
@@ -82,15 +78,34 @@ func (c *Client) Burns(ctx context.Context, from, to uint64) ([]Burn, error) {
 			return c.ec.FilterLogs(ctx, q)
 		})
 		if err != nil {
-			return nil, fmt.Errorf("filter burn logs %d-%d: %w", start, end, err)
+			return fmt.Errorf("filter burn logs %d-%d: %w", start, end, err)
 		}
 		chunk, err := c.burnsFromLogs(logs, start, end)
 		if err != nil {
-			return nil, fmt.Errorf("filter burn logs %d-%d: %w", start, end, err)
+			return fmt.Errorf("filter burn logs %d-%d: %w", start, end, err)
 		}
 		burns = append(burns, chunk...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return burns, nil
+}
+
+// inChunks calls f on [from, to] in ranges of at most LogRange blocks, in
+// order, until f fails.
+func (c *Client) inChunks(from, to uint64, f func(start, end uint64) error) error {
+	for start := from; ; {
+		end := to
+		if to-start >= c.logRange {
+			end = start + c.logRange - 1
+		}
+		if err := f(start, end); err != nil {
+			return err
+		}
 		if end == to {
-			return burns, nil
+			return nil
 		}
 		start = end + 1
 	}
