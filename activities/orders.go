@@ -5,6 +5,8 @@
 package activities
 
 import (
+	"time"
+
 	"encoding/hex"
 	"fmt"
 	"math/big"
@@ -44,6 +46,11 @@ type Rules struct {
 	// Released are transfers this node's operator let through the
 	// signer's limits.
 	Released []string
+	// Release lets a held transfer through the signer's limits on the
+	// threshold of node operators' signed releases, or once its source is
+	// older than the hold delay: the same rule as the workflow's, checked
+	// here on this node's own keys and chains.
+	Release ReleaseRule
 	// PayoutScanFrom is the first Pocket height where a signer looks for
 	// the vault's payout of a transfer before it signs another.
 	PayoutScanFrom int64
@@ -189,4 +196,14 @@ func diffSpecs(want, got transfer.OrderSpec) []string {
 		out = append(out, fmt.Sprintf("memo %q, want %q", got.Memo, want.Memo))
 	}
 	return out
+}
+
+// ReleaseRule is when a held transfer may pass a signer's limits.
+type ReleaseRule struct {
+	Keys      transfer.NodeKeys
+	Threshold int
+	// After is the hold delay (governor.release_after); the source's age
+	// is its confirmations times the chain's block time.
+	After                         time.Duration
+	PocketBlockTime, EthBlockTime time.Duration
 }

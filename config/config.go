@@ -85,12 +85,12 @@ type Governor struct {
 	// Paused makes this node's signer refuse every order: its operator's
 	// own pause, whatever the control workflow says.
 	Paused bool `mapstructure:"paused"`
-	// SignerLimits makes this node's signer apply the single-transfer
-	// limit and the rolling cap itself (counted in its own ledger), so
-	// that a transfer above them needs this node's own release
-	// (ReleasedTransfers), not only the control workflow's. Off until the
-	// operators' per-node release is wired into the runbook: with it on, a
-	// transfer released by the control workflow's signal alone is refused.
+	// SignerLimits (on by default) makes this node's signer apply the
+	// single-transfer limit and the rolling cap itself (counted in its own
+	// ledger): a transfer above them passes only on a threshold of node
+	// operators' signed releases (verified with this node's own keys), once
+	// its source is older than ReleaseAfter on this node's chain, or when
+	// this node's operator listed it (ReleasedTransfers).
 	SignerLimits bool `mapstructure:"signer_limits"`
 	// ReleasedTransfers are the transfers (workflow IDs) this node's
 	// operator let through its signer above the single-transfer limit or
@@ -233,6 +233,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("node.ledger_path", DefaultLedgerPath)
 	v.SetDefault("validators.threshold", 9)
 	v.SetDefault("governor.release_after", "24h")
+	v.SetDefault("governor.signer_limits", true)
 	setAccountantDefaults(v)
 	v.SetDefault("temporal.address", "127.0.0.1:7233")
 	v.SetDefault("temporal.namespace", "default")

@@ -67,6 +67,9 @@ type SignRequest struct {
 	SourceTxHash string
 	LogPosition  int
 	OrderID      string
+	// Releases are the node operators' signed releases of a held transfer,
+	// as the workflow received them: each signer verifies them itself.
+	Releases []ReleaseSignal
 }
 
 // SignResult is one node's co-signature.

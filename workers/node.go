@@ -212,6 +212,8 @@ func Rules(cfg *config.Config) activities.Rules {
 		Paused:              cfg.Governor.Paused,
 		SignerLimits:        cfg.Governor.SignerLimits,
 		Released:            cfg.Governor.ReleasedTransfers,
+		Release: activities.ReleaseRule{Keys: cfg.NodeKeys(), Threshold: cfg.Validators.Threshold, After: cfg.Governor.ReleaseAfter,
+			PocketBlockTime: cfg.Pocket.BlockTime, EthBlockTime: cfg.Ethereum.BlockTime},
 		PayoutScanFrom:      cfg.Pocket.StartHeight,
 		TaskQueue:           cfg.Temporal.TaskQueue,
 	}

@@ -33,6 +33,7 @@ func (r *run) awaitRelease(why string) error {
 			}
 			if !slices.Contains(by, rel.NodeID) {
 				by = append(by, rel.NodeID)
+				r.releases = append(r.releases, rel)
 				r.logger.Info("transfer released by a node", "node", rel.NodeID, "by", rel.By, "reason", rel.Reason)
 			}
 		})

@@ -63,6 +63,9 @@ type run struct {
 	seenHeight int64
 	// reports are the nodes' readings of the transfer, one per node.
 	reports []nodeReport
+	// releases are the verified operators' releases of a held transfer,
+	// passed to every signer, which verifies them again itself.
+	releases []transfer.ReleaseSignal
 }
 
 type nodeReport struct {

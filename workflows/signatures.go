@@ -45,6 +45,7 @@ func (r *run) collectSignatures(kind transfer.OrderKind) error {
 		req := transfer.SignRequest{
 			NodeID: node, WorkflowID: r.st.WorkflowID, Kind: kind,
 			SourceTxHash: r.st.SourceTxHash, LogPosition: r.st.LogPosition, OrderID: r.st.OrderID,
+			Releases: r.releases,
 		}
 		sel.AddFuture(workflow.ExecuteActivity(actx, transfer.ActivitySign, req), func(f workflow.Future) {
 			var res transfer.SignResult
