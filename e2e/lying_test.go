@@ -36,7 +36,7 @@ import (
 // makes the order itself wrong: the honest nodes then refuse it and the
 // transfer is stuck, funds safe; TestLyingWorkflowNode pins that down.)
 func TestLyingRPCs(t *testing.T) {
-	e := start(t, 5, nil)
+	e := start(t, 5, onMorse(nil))
 	users := e.d.Users
 	held := map[common.Address]uint64{}
 	var setup []string
@@ -51,7 +51,7 @@ func TestLyingRPCs(t *testing.T) {
 		picked := pickNodes(e, 6)
 		amountLiar, memoLiar, ethLiar, stopped := picked[0], picked[1], picked[2], picked[3:]
 		all := func(string) bool { return true }
-		thief := devnet.NewUser("thief").Eth.Address
+		thief := devnet.NewUser("thief", e.d.Protocol()).Eth.Address
 		e.d.PocketProxy(amountLiar).SetRewrite(lieAboutDeposits(e.d, all))
 		e.d.PocketProxy(memoLiar).SetRewrite(lieAboutMemos(e.d, thief, all))
 		e.d.EthProxy(ethLiar).SetRewrite(lieAboutBurns(e.d, all))
@@ -137,8 +137,8 @@ func TestLyingRPCs(t *testing.T) {
 		}
 		eventually(t, time.Minute, stuck)
 		// It stays stuck while the chains move on.
-		from := e.d.Pocket.Height()
-		eventually(t, time.Minute, func() (bool, string) { return e.d.Pocket.Height() >= from+8, "waiting for 8 more Pocket blocks" })
+		from := e.d.PocketHeight()
+		eventually(t, time.Minute, func() (bool, string) { return e.d.PocketHeight() >= from+8, "waiting for 8 more Pocket blocks" })
 		ok, why := stuck()
 		require.True(t, ok, why)
 		doc, _ := e.doc(id)
@@ -175,7 +175,7 @@ func TestLyingRPCs(t *testing.T) {
 // from that node's read, so the transfer executes with the true amount and
 // only the liar refuses to co-sign.
 func TestLyingWorkflowNode(t *testing.T) {
-	e := start(t, 6, nil)
+	e := start(t, 6, onMorse(nil))
 	alice, bob := e.d.Users[0], e.d.Users[1]
 	liar := 7
 	// Only the liar runs at first: it takes the workflow, and lies to itself.

@@ -28,9 +28,9 @@ import (
 // is stopped around each reorg, so each one happens at a known point: after
 // the workflow read the tx with 1 confirmation, before it could confirm.
 func TestReorgs(t *testing.T) {
-	e := start(t, 4, func(o *devnet.Options) {
+	e := start(t, 4, onMorse(func(o *devnet.Options) {
 		o.EthConfirmations, o.PocketConfirmations = 5, 4
-	})
+	}))
 	alice, bob := e.d.Users[0], e.d.Users[1]
 	setup := []string{e.mint(alice, alice.Eth.Address, 100*pokt), e.mint(bob, bob.Eth.Address, 100*pokt)}
 	e.waitStatus(time.Minute, setup, transfer.StatusExecuted)
@@ -90,9 +90,9 @@ func TestReorgs(t *testing.T) {
 		id := transfer.MintWorkflowID(hash)
 		// Nothing moves: Pocket reverts the dropped send, fee included.
 		e.expect(want{ID: id, Kind: transfer.KindMint, Status: transfer.StatusFailed, Reason: "vanished before confirmation", Amount: 30 * pokt})
-		e.d.Pocket.NextBlock()
+		e.d.Morse.NextBlock()
 		e.waitStatus(30*time.Second, []string{id}, transfer.StatusDetected)
-		require.NoError(t, e.d.Pocket.Drop(hash))
+		require.NoError(t, e.d.Morse.Drop(hash))
 		e.clock.ResumePocket()
 
 		e.waitStatus(time.Minute, []string{id}, transfer.StatusFailed)

@@ -14,11 +14,11 @@ import (
 // recipient, all in the same Pocket block: 50 orders, 50 mints with the
 // recipient's nonces 1..50, each once.
 func TestFiftyDepositsInOneBlock(t *testing.T) {
-	e := start(t, 8, func(o *devnet.Options) {
+	e := start(t, 8, onMorse(func(o *devnet.Options) {
 		// The 50 mints to one recipient go one after the other (its nonce):
 		// faster Ethereum blocks shorten each one's wait for its mint tx.
 		o.EthBlockInterval = 100 * time.Millisecond
-	})
+	}))
 	alice, bob := e.d.Users[0], e.d.Users[1]
 
 	e.clock.PausePocket()
@@ -26,8 +26,8 @@ func TestFiftyDepositsInOneBlock(t *testing.T) {
 	for range 50 {
 		ids = append(ids, e.mint(alice, bob.Eth.Address, e.amount(1, 20)))
 	}
-	require.Equal(t, 50, e.d.Pocket.MempoolSize(), "the 50 deposits wait for the next block")
-	height := e.d.Pocket.NextBlock()
+	require.Equal(t, 50, e.d.Morse.MempoolSize(), "the 50 deposits wait for the next block")
+	height := e.d.Morse.NextBlock()
 	e.clock.ResumePocket()
 	began := time.Now()
 

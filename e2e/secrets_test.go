@@ -32,10 +32,10 @@ import (
 // in every Temporal payload of every workflow's history.
 func TestNoSecretLeaks(t *testing.T) {
 	var logged lockedBuffer
-	e := start(t, 11, func(o *devnet.Options) {
+	e := start(t, 11, onMorse(func(o *devnet.Options) {
 		o.LogLevel = "debug"
 		o.NodeLog = io.MultiWriter(o.NodeLog, &logged)
-	})
+	}))
 	users := e.d.Users
 
 	// Copper errors: failed and lost creations, co-signer errors.
