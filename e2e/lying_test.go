@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
 
+	pocket "github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/devnet/rpcproxy"
 	"github.com/wpokt/bridge/store"
@@ -35,8 +36,19 @@ import (
 // nodes' signers. (A node that lies while it runs the transfer's workflow
 // makes the order itself wrong: the honest nodes then refuse it and the
 // transfer is stuck, funds safe; TestLyingWorkflowNode pins that down.)
-func TestLyingRPCs(t *testing.T) {
-	e := start(t, 5, onMorse(nil))
+//
+// On Shannon a node's RPC cannot change a real tx's body (its hash is the
+// sha256 of its bytes): the Pocket liars add 1 POKT to the deposit's
+// transfer event instead, which their nodes read as a tx whose events
+// disagree with its body.
+func TestLyingRPCs(t *testing.T) { lyingRPCs(t, nil) }
+
+// TestLyingRPCsMorse: the same on the Morse simulator, whose liars change
+// amounts and memos.
+func TestLyingRPCsMorse(t *testing.T) { lyingRPCs(t, onMorse(nil)) }
+
+func lyingRPCs(t *testing.T, tweak func(*devnet.Options)) {
+	e := start(t, 5, tweak)
 	users := e.d.Users
 	held := map[common.Address]uint64{}
 	var setup []string
@@ -52,8 +64,13 @@ func TestLyingRPCs(t *testing.T) {
 		amountLiar, memoLiar, ethLiar, stopped := picked[0], picked[1], picked[2], picked[3:]
 		all := func(string) bool { return true }
 		thief := devnet.NewUser("thief", e.d.Protocol()).Eth.Address
-		e.d.PocketProxy(amountLiar).SetRewrite(lieAboutDeposits(e.d, all))
-		e.d.PocketProxy(memoLiar).SetRewrite(lieAboutMemos(e.d, thief, all))
+		amountLie, amountSays := depositLie(e, all)
+		memoLie, memoSays := lieAboutMemos(e.d, thief, all), ", want "+thief.Hex()
+		if e.d.Protocol() != pocket.Morse {
+			memoLie, memoSays = amountLie, amountSays // no memo lie without a new tx hash
+		}
+		e.d.PocketProxy(amountLiar).SetRewrite(amountLie)
+		e.d.PocketProxy(memoLiar).SetRewrite(memoLie)
 		e.d.EthProxy(ethLiar).SetRewrite(lieAboutBurns(e.d, all))
 		defer e.d.PocketProxy(amountLiar).SetRewrite(nil)
 		defer e.d.PocketProxy(memoLiar).SetRewrite(nil)
@@ -78,7 +95,7 @@ func TestLyingRPCs(t *testing.T) {
 		type refusal struct{ node, says string }
 		liarsOf := map[string][]refusal{}
 		for _, id := range deposits {
-			liarsOf[id] = []refusal{{devnet.NodeID(amountLiar), "upokt, want"}, {devnet.NodeID(memoLiar), ", want " + thief.Hex()}}
+			liarsOf[id] = []refusal{{devnet.NodeID(amountLiar), amountSays}, {devnet.NodeID(memoLiar), memoSays}}
 		}
 		for _, id := range burns {
 			liarsOf[id] = []refusal{{devnet.NodeID(ethLiar), "upokt, want"}}
@@ -103,7 +120,6 @@ func TestLyingRPCs(t *testing.T) {
 			assert.Len(t, doc.Refusals, len(liars), "%s: only its liars refused: %v", id, doc.Refusals)
 			for _, l := range liars {
 				assert.NotContains(t, doc.Signers, l.node, "%s signed by a lying node", id)
-				assert.True(t, refusedBy(doc, l.node, "does not match the source transfer"), "%s: refusal of %s: %v", id, l.node, doc.Refusals)
 				assert.True(t, refusedBy(doc, l.node, l.says), "%s: refusal of %s says %q: %v", id, l.node, l.says, doc.Refusals)
 			}
 		}
@@ -117,8 +133,9 @@ func TestLyingRPCs(t *testing.T) {
 		liars := pickNodes(e, 4)
 		var target atomic.Value
 		target.Store("")
+		lie, says := depositLie(e, func(id string) bool { return id == target.Load() })
 		for _, n := range liars {
-			e.d.PocketProxy(n).SetRewrite(lieAboutDeposits(e.d, func(id string) bool { return id == target.Load() }))
+			e.d.PocketProxy(n).SetRewrite(lie)
 		}
 		id := e.mint(users[0], users[1].Eth.Address, 42*pokt)
 		target.Store(id)
@@ -143,7 +160,7 @@ func TestLyingRPCs(t *testing.T) {
 		require.True(t, ok, why)
 		doc, _ := e.doc(id)
 		for _, n := range liars {
-			assert.True(t, refusedBy(doc, devnet.NodeID(n), "does not match"), "refusal of node %d: %v", n, doc.Refusals)
+			assert.True(t, refusedBy(doc, devnet.NodeID(n), says), "refusal of node %d: %v", n, doc.Refusals)
 		}
 		assert.Equal(t, enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING, e.describe(id))
 		order, _ := e.d.Copper.OrderByExternalID(id)
