@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -307,17 +306,7 @@ func rewriteDeposits(d *devnet.Devnet, about func(id string) bool, opts []lieOpt
 		if !about(id) || !c.lies(d, id) {
 			return resp
 		}
-		var tx map[string]any
-		dec := json.NewDecoder(bytes.NewReader(resp))
-		dec.UseNumber()
-		if dec.Decode(&tx) != nil || !lie(tx) {
-			return resp
-		}
-		out, err := json.Marshal(tx)
-		if err != nil {
-			return resp
-		}
-		return out
+		return rewriteJSON(resp, lie)
 	}
 }
 
@@ -342,28 +331,20 @@ func lieAboutBurns(d *devnet.Devnet, about func(id string) bool, opts ...lieOpti
 		if !about(id) || !c.lies(d, id) {
 			return resp
 		}
-		var msg map[string]any
-		dec := json.NewDecoder(bytes.NewReader(resp))
-		dec.UseNumber()
-		if dec.Decode(&msg) != nil {
-			return resp
-		}
-		result, _ := msg["result"].(map[string]any)
-		logs, _ := result["logs"].([]any)
-		for _, l := range logs {
-			lm, _ := l.(map[string]any)
-			topics, _ := lm["topics"].([]any)
-			if len(topics) != 4 || !strings.EqualFold(fmt.Sprint(topics[0]), burnTopic.Hex()) {
-				continue
+		return rewriteJSON(resp, func(msg map[string]any) bool {
+			result, _ := msg["result"].(map[string]any)
+			logs, _ := result["logs"].([]any)
+			for _, l := range logs {
+				lm, _ := l.(map[string]any)
+				topics, _ := lm["topics"].([]any)
+				if len(topics) != 4 || !strings.EqualFold(fmt.Sprint(topics[0]), burnTopic.Hex()) {
+					continue
+				}
+				amount := new(big.Int).SetBytes(common.FromHex(fmt.Sprint(topics[1])))
+				topics[1] = common.BigToHash(amount.Add(amount, big.NewInt(pokt))).Hex()
 			}
-			amount := new(big.Int).SetBytes(common.FromHex(fmt.Sprint(topics[1])))
-			topics[1] = common.BigToHash(amount.Add(amount, big.NewInt(pokt))).Hex()
-		}
-		out, err := json.Marshal(msg)
-		if err != nil {
-			return resp
-		}
-		return out
+			return true
+		})
 	}
 }
 
