@@ -191,13 +191,16 @@ type env struct {
 	clock *blockClock
 	rng   *rand.Rand
 
-	mu        sync.Mutex
-	want      map[string]*want
-	ids       []string
-	poktStart map[string]uint64
-	poktDelta map[string]int64
-	ethStart  map[common.Address]uint64
-	ethDelta  map[common.Address]int64
+	mu   sync.Mutex
+	want map[string]*want
+	ids  []string
+	// unprojected are transfer workflows that end without a projection
+	// document (one lying node's sighting): checkRuns accepts them.
+	unprojected []string
+	poktStart   map[string]uint64
+	poktDelta   map[string]int64
+	ethStart    map[common.Address]uint64
+	ethDelta    map[common.Address]int64
 }
 
 // start runs a devnet for one scenario with fast settings (blocks every
@@ -313,6 +316,14 @@ func (e *env) expect(w want) {
 		e.ids = append(e.ids, w.ID)
 	}
 	e.want[w.ID] = &w
+}
+
+// expectUnprojected records a transfer workflow that must end without a
+// projection document.
+func (e *env) expectUnprojected(id string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.unprojected = append(e.unprojected, id)
 }
 
 // mayBeRefused lets nodes refuse these transfers (their RPC lies).
@@ -668,7 +679,9 @@ func (e *env) checkNonces() {
 func (e *env) checkRuns() {
 	t := e.t
 	t.Helper()
-	ids := e.tracked()
+	e.mu.Lock()
+	ids := append(slices.Clone(e.ids), e.unprojected...)
+	e.mu.Unlock()
 	eventually(t, 30*time.Second, func() (bool, string) {
 		runs := e.transferRuns()
 		var bad []string
