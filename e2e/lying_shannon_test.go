@@ -25,15 +25,19 @@ func depositLie(e *env, about func(id string) bool, opts ...lieOption) (rpcproxy
 	return lieAboutShannonDeposits(e.d, about, opts...), "events disagree with the tx body"
 }
 
-// lieAboutShannonDeposits makes a Shannon node's RPC answer `tx` with 1 POKT
-// more in the deposit's transfer event, for the transfers about which it
-// lies. A Shannon RPC cannot change the tx body (the tx hash is sha256 of
+// lieAboutShannonDeposits makes a Shannon node's RPC answer `tx` (and, for
+// its scanner, `tx_search`) with 1 POKT more in the deposit's transfer
+// event, for the transfers about which it lies. A Shannon RPC cannot change the tx body (the tx hash is sha256 of
 // its bytes), so this is the lie it can tell about a real deposit: the
 // client sees events that disagree with the body, and the node refuses.
 func lieAboutShannonDeposits(d *devnet.Devnet, about func(id string) bool, opts ...lieOption) rpcproxy.Rewrite {
 	var c lieConfig
 	for _, o := range opts {
 		o(&c)
+	}
+	lies := func(hash string) bool {
+		id := transfer.MintWorkflowID(hash)
+		return about(id) && c.lies(d, id)
 	}
 	return func(_ string, req, resp []byte) []byte {
 		var call struct {
@@ -42,26 +46,42 @@ func lieAboutShannonDeposits(d *devnet.Devnet, about func(id string) bool, opts 
 				Hash string `json:"hash"`
 			} `json:"params"`
 		}
-		if json.Unmarshal(req, &call) != nil || call.Method != "tx" {
+		if json.Unmarshal(req, &call) != nil {
 			return resp
 		}
-		raw, err := base64.StdEncoding.DecodeString(call.Params.Hash)
-		if err != nil {
-			return resp
+		switch call.Method {
+		case "tx":
+			raw, err := base64.StdEncoding.DecodeString(call.Params.Hash)
+			if err != nil || !lies(strings.ToUpper(hex.EncodeToString(raw))) {
+				return resp
+			}
+			return rewriteJSON(resp, func(msg map[string]any) bool {
+				result, _ := msg["result"].(map[string]any)
+				return bumpTransfer(result, d.VaultPokt)
+			})
+		case "tx_search":
+			// The scanner's view: every listed deposit it lies about.
+			return rewriteJSON(resp, func(msg map[string]any) bool {
+				result, _ := msg["result"].(map[string]any)
+				txs, _ := result["txs"].([]any)
+				bumped := false
+				for _, tx := range txs {
+					entry, _ := tx.(map[string]any)
+					if hash, _ := entry["hash"].(string); lies(hash) {
+						bumped = bumpTransfer(entry, d.VaultPokt) || bumped
+					}
+				}
+				return bumped
+			})
 		}
-		id := transfer.MintWorkflowID(strings.ToUpper(hex.EncodeToString(raw)))
-		if !about(id) || !c.lies(d, id) {
-			return resp
-		}
-		return rewriteJSON(resp, func(msg map[string]any) bool { return bumpTransfer(msg, d.VaultPokt) })
+		return resp
 	}
 }
 
 // bumpTransfer adds 1 POKT to the amount of the transfer event to vault in
-// a `tx` answer.
-func bumpTransfer(msg map[string]any, vault string) bool {
-	result, _ := msg["result"].(map[string]any)
-	txResult, _ := result["tx_result"].(map[string]any)
+// one tx of a `tx` or `tx_search` answer.
+func bumpTransfer(tx map[string]any, vault string) bool {
+	txResult, _ := tx["tx_result"].(map[string]any)
 	events, _ := txResult["events"].([]any)
 	for _, e := range events {
 		ev, _ := e.(map[string]any)

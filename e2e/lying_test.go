@@ -190,8 +190,22 @@ func lyingRPCs(t *testing.T, tweak func(*devnet.Options)) {
 // lying RPC. The order is built from what 9 nodes' scanners read alike, not
 // from that node's read, so the transfer executes with the true amount and
 // only the liar refuses to co-sign.
+//
+// On Shannon the liar's lie (events that disagree with the body) makes the
+// workflow's own first read class "failed", and the workflow ends failed
+// on that one reading (workflows/transfer.go returns on own.Class ==
+// ClassFailed before any agreement): one lying RPC strands a real deposit.
+// Skipped until the workflow waits for a threshold on failures too.
 func TestLyingWorkflowNode(t *testing.T) {
-	e := start(t, 6, onMorse(nil))
+	t.Skip("known gap: a workflow ends failed on its own node's single reading (see the comment above)")
+	lyingWorkflowNode(t, nil)
+}
+
+// TestLyingWorkflowNodeMorse: the same on Morse.
+func TestLyingWorkflowNodeMorse(t *testing.T) { lyingWorkflowNode(t, onMorse(nil)) }
+
+func lyingWorkflowNode(t *testing.T, tweak func(*devnet.Options)) {
+	e := start(t, 6, tweak)
 	alice, bob := e.d.Users[0], e.d.Users[1]
 	liar := 7
 	// Only the liar runs at first: it takes the workflow, and lies to itself.
@@ -200,7 +214,8 @@ func TestLyingWorkflowNode(t *testing.T) {
 			e.d.StopNode(n)
 		}
 	}
-	e.d.PocketProxy(liar).SetRewrite(lieAboutDeposits(e.d, func(string) bool { return true }, evenBeforeTheOrder()))
+	lie, _ := depositLie(e, func(string) bool { return true }, evenBeforeTheOrder())
+	e.d.PocketProxy(liar).SetRewrite(lie)
 	const amount = 10 * pokt
 	id := e.mint(alice, bob.Eth.Address, amount)
 	e.mayBeRefused(id)
