@@ -82,7 +82,7 @@ type Options struct {
 	Users     int // funded test users, default 5
 
 	EthBlockInterval    time.Duration // default 1 s
-	PocketBlockInterval time.Duration // default 1 s
+	PocketBlockInterval time.Duration // default 1 s (on Shannon: CometBFT's timeout_commit)
 	EthConfirmations    int64         // default 2
 	PocketConfirmations int64         // default 2
 	ScanInterval        time.Duration // default 500 ms
@@ -96,8 +96,10 @@ type Options struct {
 	CopperExecDelay       time.Duration
 	// NoSubscription makes the Ethereum scanners poll instead of subscribe.
 	NoSubscription bool
-	// ManualBlocks: neither chain produces blocks on its own; the caller
-	// does (d.Eth.Commit, d.Pocket.NextBlock), e.g. to time them.
+	// ManualBlocks: Ethereum, and Pocket on Morse, produce no blocks on
+	// their own; the caller does (d.Eth.Commit, d.Morse.NextBlock), e.g. to
+	// time them. A Shannon chain (CometBFT) always makes its own blocks,
+	// every PocketBlockInterval.
 	ManualBlocks bool
 	// MongoMonitor observes every node's MongoDB commands.
 	MongoMonitor *event.CommandMonitor
