@@ -61,7 +61,7 @@ type Rules struct {
 
 // Burn is the rules that classify a burn, from the same settings.
 func (r Rules) Burn() eth.BurnRules {
-	return eth.BurnRules{FeeUpokt: r.Deposit.FeeUpokt, Protocol: r.Protocol}
+	return eth.BurnRules{FeeUpokt: r.Deposit.FeeUpokt, VaultPaysFee: r.Deposit.VaultPaysFee, Protocol: r.Protocol}
 }
 
 // OrderRequest builds the Copper order that does exactly what spec says.

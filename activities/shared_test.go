@@ -466,7 +466,7 @@ func TestVerifyDestination(t *testing.T) {
 		{"pocket tx not from the vault", transfer.VerifyRequest{Spec: with(refund.spec, none), TxHash: refund.hash}, 0,
 			"DestinationMismatch", "not the vault"},
 		{"pocket tx unknown", transfer.VerifyRequest{Spec: refund.spec, TxHash: strings.Repeat("77", 32)}, 0, "retry", "not visible yet"},
-		{"pocket send with another memo", transfer.VerifyRequest{Spec: with(refund.spec, func(s *transfer.OrderSpec) { s.Memo = "wPOKT refund of SOMETHING ELSE" }), TxHash: sent.Extra.TransactionID}, 0,
+		{"pocket send with another memo", transfer.VerifyRequest{Spec: with(refund.spec, func(s *transfer.OrderSpec) { s.Memo = "InvalidMint: 0xSOMETHING ELSE" }), TxHash: sent.Extra.TransactionID}, 0,
 			"DestinationMismatch", "has memo"},
 		{"pocket tx not a hash", transfer.VerifyRequest{Spec: refund.spec, TxHash: ""}, 0, "DestinationMismatch", "custody reported pocket tx"},
 	} {

@@ -128,7 +128,7 @@ func TestSignerRefuses(t *testing.T) {
 			spec := r.spec
 			spec.Memo = "hello"
 			return r.request(1, st.placeOrder(spec).OrderID)
-		}, []string{`memo "hello", want "wPOKT refund of `}},
+		}, []string{`memo "hello", want "InvalidMint: 0x`}},
 
 		{"return of another amount", func(t *testing.T, st *stack) transfer.SignRequest {
 			b := st.burnToPokt("return-amount", 3_000_000)

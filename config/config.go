@@ -132,7 +132,7 @@ type Mongo struct {
 	Timeout  time.Duration `mapstructure:"timeout"`
 }
 
-// Pocket is the Morse chain as this node sees it through its own RPC.
+// Pocket is the Pocket chain as this node sees it through its own RPC.
 type Pocket struct {
 	// Protocol is the Pocket network's protocol: shannon (today's Pocket,
 	// the default) or morse.
@@ -142,11 +142,26 @@ type Pocket struct {
 	VaultAddress  string        `mapstructure:"vault_address"`
 	Confirmations int64         `mapstructure:"confirmations"`
 	FeeUpokt      uint64        `mapstructure:"fee_upokt"`
-	MaxMintUpokt  uint64        `mapstructure:"max_mint_upokt"`
-	BlockTime     time.Duration `mapstructure:"block_time"`
-	StartHeight   int64         `mapstructure:"start_height"`
-	ScanInterval  time.Duration `mapstructure:"scan_interval"`
-	RPCTimeout    time.Duration `mapstructure:"rpc_timeout"`
+	// VaultPaysFee: a payout from the vault (a burn's return, a refund)
+	// sends the full amount and the vault pays fee_upokt on top; false
+	// takes the fee out of the amount. Unset: production wPOKT's rule for
+	// the protocol (see PayoutFeeRule).
+	VaultPaysFee *bool         `mapstructure:"vault_pays_fee"`
+	MaxMintUpokt uint64        `mapstructure:"max_mint_upokt"`
+	BlockTime    time.Duration `mapstructure:"block_time"`
+	StartHeight  int64         `mapstructure:"start_height"`
+	ScanInterval time.Duration `mapstructure:"scan_interval"`
+	RPCTimeout   time.Duration `mapstructure:"rpc_timeout"`
+}
+
+// PayoutFeeRule says whether the vault pays the network fee of its payouts:
+// the vault_pays_fee key when set, else production wPOKT's rule for the
+// protocol (the vault pays on Shannon; the amount carried the fee on Morse).
+func (p Pocket) PayoutFeeRule() bool {
+	if p.VaultPaysFee != nil {
+		return *p.VaultPaysFee
+	}
+	return pokt.DefaultVaultPaysFee(p.Protocol)
 }
 
 // Ethereum is the chain of the wPOKT contract, through this node's own RPC.

@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/secret"
 )
 
@@ -81,9 +83,44 @@ func TestLoadDevnetExample(t *testing.T) {
 	require.Equal(t, mongoURI, cfg.Mongo.URI.Reveal())
 }
 
-func TestLoadMainnetExampleWithSecretFiles(t *testing.T) {
+// Every documented example loads with its secrets in files, and says what
+// its network needs.
+func TestLoadExamplesWithSecretFiles(t *testing.T) {
+	cases := []struct {
+		file                 string
+		protocol             pokt.Protocol
+		pocketChain          string
+		ethChain             uint64
+		pocketConf, ethConf  int64
+		vaultPaysFee, hasTLS bool
+	}{
+		{"mainnet.yaml", pokt.Shannon, "pocket", 1, 8, 32, true, true},
+		{"testnet.yaml", pokt.Shannon, "pocket-lego-testnet", 11155111, 2, 12, true, true},
+		{"morse.yaml", pokt.Morse, "mainnet", 1, 8, 32, false, true},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			cfg := loadExample(t, c.file)
+			require.Equal(t, c.protocol, cfg.Pocket.Protocol)
+			require.Equal(t, c.pocketChain, cfg.Pocket.ChainID)
+			require.Equal(t, c.ethChain, cfg.Ethereum.ChainID)
+			require.EqualValues(t, c.pocketConf, cfg.Pocket.Confirmations)
+			require.EqualValues(t, c.ethConf, cfg.Ethereum.Confirmations)
+			require.EqualValues(t, 10000, cfg.Pocket.FeeUpokt)
+			require.Equal(t, c.vaultPaysFee, cfg.Pocket.PayoutFeeRule())
+			require.Equal(t, "POKT", cfg.Copper.POKTCurrency)
+			require.Equal(t, mongoURI, cfg.Mongo.URI.Reveal(), "a trailing newline in a secret file is trimmed")
+			require.Equal(t, keyPass, cfg.Copper.Unlimited.KeyPassword.Reveal())
+			require.Equal(t, c.hasTLS, cfg.Temporal.TLS.Enabled())
+		})
+	}
+}
+
+// loadExample loads config/examples/<file> with its secrets in files.
+func loadExample(t *testing.T, file string) *Config {
+	t.Helper()
 	dir := t.TempDir()
-	b, err := os.ReadFile("examples/mainnet.yaml")
+	b, err := os.ReadFile(filepath.Join("examples", file))
 	require.NoError(t, err)
 	text := strings.ReplaceAll(string(b), "/etc/wpokt/secrets", dir)
 	for name, value := range map[string]string{
@@ -92,17 +129,21 @@ func TestLoadMainnetExampleWithSecretFiles(t *testing.T) {
 	} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(value), 0o600))
 	}
-	path := filepath.Join(dir, "mainnet.yaml")
+	path := filepath.Join(dir, file)
 	require.NoError(t, os.WriteFile(path, []byte(text), 0o600))
-
 	cfg, err := load(path, func(string) (string, bool) { return "", false })
 	require.NoError(t, err)
-	require.EqualValues(t, 32, cfg.Ethereum.Confirmations)
-	require.EqualValues(t, 8, cfg.Pocket.Confirmations)
-	require.EqualValues(t, 10000, cfg.Pocket.FeeUpokt)
-	require.Equal(t, mongoURI, cfg.Mongo.URI.Reveal(), "a trailing newline in a secret file is trimmed")
-	require.Equal(t, keyPass, cfg.Copper.Unlimited.KeyPassword.Reveal())
-	require.True(t, cfg.Temporal.TLS.Enabled())
+	return cfg
+}
+
+// The payout fee rule follows the protocol unless vault_pays_fee says
+// otherwise.
+func TestPayoutFeeRule(t *testing.T) {
+	yes, no := true, false
+	assert.True(t, Pocket{Protocol: pokt.Shannon}.PayoutFeeRule())
+	assert.False(t, Pocket{Protocol: pokt.Morse}.PayoutFeeRule())
+	assert.False(t, Pocket{Protocol: pokt.Shannon, VaultPaysFee: &no}.PayoutFeeRule())
+	assert.True(t, Pocket{Protocol: pokt.Morse, VaultPaysFee: &yes}.PayoutFeeRule())
 }
 
 func TestEnvironmentOverridesFile(t *testing.T) {
@@ -136,10 +177,10 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"negative confirmations", replace("confirmations: 2\n  block_time: 1s\n  start_block", "confirmations: -1\n  block_time: 1s\n  start_block"), nil, "key ethereum.confirmations: must not be negative"},
 		{"malformed wpokt address", replace("0x5FbDB2315678afecb367f032d93F642f64180aa3", "0x5FbDB23156"), nil, "key ethereum.wpokt_address"},
 		{"zero minter", replace("0x70997970C51812dc3A010C7d01b50e0d17dc79C8\"", "0x0000000000000000000000000000000000000000\""), nil, "key ethereum.minter_address: is the zero address"},
-		{"malformed vault", replace("5f3b1c2e9e8a7d6c5b4a39281706f5e4d3c2b1a0", "0x5f3b"), nil, "key pocket.vault_address"},
-		{"unknown protocol", replace("protocol: morse", "protocol: tendermint"), nil, `key pocket.protocol: want "shannon" or "morse", got "tendermint"`},
-		{"morse vault on shannon", replace("protocol: morse", "protocol: shannon"), nil, "key pocket.vault_address: want a bech32 pokt1… address for protocol shannon"},
-		{"shannon vault on morse", replace(`"5f3b1c2e9e8a7d6c5b4a39281706f5e4d3c2b1a0"`, "pokt1tuf3ch57340k9ky2w2gpwp097g7u9zstkpcdnv"), nil, "key pocket.vault_address: want 40 lower-case hex characters for protocol morse"},
+		{"malformed vault", replace("pokt15dcs745gpcl4m2mja6hqm6wxq2gnp474ufyrqd", "pokt15dcs745"), nil, "key pocket.vault_address"},
+		{"unknown protocol", replace("protocol: shannon", "protocol: tendermint"), nil, `key pocket.protocol: want "shannon" or "morse", got "tendermint"`},
+		{"morse vault on shannon", replace(`"pokt15dcs745gpcl4m2mja6hqm6wxq2gnp474ufyrqd"`, `"5f3b1c2e9e8a7d6c5b4a39281706f5e4d3c2b1a0"`), nil, "key pocket.vault_address: want a bech32 pokt1… address for protocol shannon"},
+		{"shannon vault on morse", replace("protocol: shannon", "protocol: morse"), nil, "key pocket.vault_address: want 40 lower-case hex characters for protocol morse"},
 		{"node not a validator", replace("id: node-1", "id: node-99"), nil, `key node.id: "node-99" is not in validators.node_ids`},
 		{"metrics on a public address", replace("127.0.0.1:9465", "0.0.0.0:9465"), nil, "key node.metrics_address"},
 		{"released transfer not a workflow id", replace("daily_cap_upokt: 1000000000000", "daily_cap_upokt: 1000000000000\n  released_transfers: [mint-xyz]"), nil, `key governor.released_transfers: "mint-xyz"`},

@@ -14,10 +14,10 @@ func TestCheckSignRequest(t *testing.T) {
 		o := &copper.Order{
 			OrderID: "o-1", PortfolioID: "vault", OrderType: "withdraw", BaseCurrency: "POKT",
 			Amount: copper.MustParseAmount("12.5"),
-			Extra:  copper.OrderExtra{ToAddress: "abcdef0123456789abcdef0123456789abcdef01", Memo: "wPOKT burn 0xab-0"},
+			Extra:  copper.OrderExtra{ToAddress: "abcdef0123456789abcdef0123456789abcdef01", Memo: "Burn: 0xab"},
 		}
 		sr := copper.SignRequest{Version: "1", OrderID: "o-1", PortfolioID: "vault", Currency: "POKT", Amount: "12.50",
-			ToAddress: "ABCDEF0123456789ABCDEF0123456789ABCDEF01", Memo: "wPOKT burn 0xab-0", Digest: "d"}
+			ToAddress: "ABCDEF0123456789ABCDEF0123456789ABCDEF01", Memo: "Burn: 0xab", Digest: "d"}
 		if edit != nil {
 			edit(&sr)
 		}

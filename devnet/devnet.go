@@ -1,6 +1,7 @@
 // Package devnet runs the whole bridge on one machine: the real Temporal dev
 // server (with its Web UI), MongoDB's wire protocol (FerretDB), a simulated
-// Ethereum with the wPOKT contract, the Pocket RPC simulator, the Copper
+// Ethereum with the wPOKT contract, a Pocket chain (Shannon by default: an
+// in-process CometBFT node; or the Morse RPC simulator), the Copper
 // simulator, and twelve nodes, each behind its own RPC proxies so that one
 // node's view of a chain can fail or lie. `make dev` and the end-to-end
 // tests use it.
@@ -8,13 +9,10 @@ package devnet
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -37,6 +35,7 @@ import (
 	"github.com/wpokt/bridge/devnet/mongowire"
 	"github.com/wpokt/bridge/devnet/morsesim"
 	"github.com/wpokt/bridge/devnet/rpcproxy"
+	"github.com/wpokt/bridge/devnet/shannonnet"
 	"github.com/wpokt/bridge/devnet/temporalserver"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/workers"
@@ -75,12 +74,16 @@ type Options struct {
 	Ports             Ports
 	Headless          bool // no Temporal Web UI
 
+	// Pocket is the Pocket chain's protocol: Shannon (the default; a
+	// CometBFT node with a bank application) or Morse (the RPC simulator).
+	Pocket pokt.Protocol
+
 	Nodes     int // default 12
 	Threshold int // default 9
 	Users     int // funded test users, default 5
 
 	EthBlockInterval    time.Duration // default 1 s
-	PocketBlockInterval time.Duration // default 1 s
+	PocketBlockInterval time.Duration // default 1 s (on Shannon: CometBFT's timeout_commit)
 	EthConfirmations    int64         // default 2
 	PocketConfirmations int64         // default 2
 	ScanInterval        time.Duration // default 500 ms
@@ -94,8 +97,10 @@ type Options struct {
 	CopperExecDelay       time.Duration
 	// NoSubscription makes the Ethereum scanners poll instead of subscribe.
 	NoSubscription bool
-	// ManualBlocks: neither chain produces blocks on its own; the caller
-	// does (d.Eth.Commit, d.Pocket.NextBlock), e.g. to time them.
+	// ManualBlocks: Ethereum, and Pocket on Morse, produce no blocks on
+	// their own; the caller does (d.Eth.Commit, d.Morse.NextBlock), e.g. to
+	// time them. A Shannon chain (CometBFT) always makes its own blocks,
+	// every PocketBlockInterval.
 	ManualBlocks bool
 	// MongoMonitor observes every node's MongoDB commands.
 	MongoMonitor *event.CommandMonitor
@@ -115,6 +120,9 @@ func (o *Options) defaults() {
 		if *d == 0 {
 			*d = v
 		}
+	}
+	if o.Pocket == "" {
+		o.Pocket = pokt.Shannon
 	}
 	if o.Nodes == 0 {
 		o.Nodes = 12
@@ -156,32 +164,6 @@ func (o *Options) defaults() {
 	}
 }
 
-// User is a funded test account on both chains.
-type User struct {
-	Name        string
-	PoktKey     ed25519.PrivateKey
-	PoktAddress string
-	Eth         ethnet.Account
-}
-
-// NewUser derives a deterministic test user.
-func NewUser(name string) User {
-	return User{Name: name, PoktKey: poktKey("user/" + name), PoktAddress: poktAddress(poktKey("user/" + name)), Eth: ethnet.NewAccount(name)}
-}
-
-func poktKey(name string) ed25519.PrivateKey {
-	seed := sha256.Sum256([]byte("wpokt-devnet/pokt/" + name))
-	return ed25519.NewKeyFromSeed(seed[:])
-}
-
-func poktAddress(k ed25519.PrivateKey) string {
-	a, err := morsesim.AddressFromPublicKey(k.Public().(ed25519.PublicKey))
-	if err != nil {
-		panic(err) // an ed25519 public key always has an address
-	}
-	return a
-}
-
 // Devnet is a running devnet.
 type Devnet struct {
 	opts Options
@@ -189,20 +171,22 @@ type Devnet struct {
 	Temporal *temporalserver.Server
 	Mongo    *mongowire.Server
 	Eth      *ethnet.Chain
-	Pocket   *morsesim.Sim
-	Copper   *coppersim.Sim
-	Users    []User
+	// Shannon or Morse is the Pocket chain, as Options.Pocket says.
+	Shannon *shannonnet.Chain
+	Morse   *morsesim.Sim
+	Copper  *coppersim.Sim
+	Users   []User
 
-	PocketURL    string
-	VaultPokt    string
-	vaultKey     ed25519.PrivateKey
-	pocketSrv    *http.Server
-	cancelPokt   context.CancelFunc
-	nodes        []*nodeHandle
-	store        *store.Store
-	secrets      []string
-	copperMaster string
-	logFiles     []*os.File
+	PocketURL     string
+	VaultPokt     string
+	shannonClient *shannonnet.Client
+	pocketSrv     *http.Server
+	cancelPokt    context.CancelFunc
+	nodes         []*nodeHandle
+	store         *store.Store
+	secrets       []string
+	copperMaster  string
+	logFiles      []*os.File
 	// nodeLogWriter receives every node's log lines (file and NodeLog).
 	nodeLogWriter io.Writer
 	nodeLogger    *slog.Logger
@@ -242,8 +226,7 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 			return nil, fmt.Errorf("devnet: %w", err)
 		}
 	}
-	d := &Devnet{opts: opts, vaultKey: poktKey("vault")}
-	d.VaultPokt = poktAddress(d.vaultKey)
+	d := &Devnet{opts: opts, VaultPokt: DefaultVault(opts.Pocket)}
 	defer func() {
 		if err != nil {
 			d.Close()
@@ -280,7 +263,7 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 
 	progress("starting Ethereum (simulated backend, wPOKT contract)...")
 	for i := range opts.Users {
-		d.Users = append(d.Users, NewUser("user-"+strconv.Itoa(i+1)))
+		d.Users = append(d.Users, NewUser("user-"+strconv.Itoa(i+1), opts.Pocket))
 	}
 	ethUsers := make([]ethnet.Account, len(d.Users))
 	for i, u := range d.Users {
@@ -293,13 +276,14 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 		return nil, err
 	}
 
-	progress("starting the Pocket RPC simulator...")
-	if err := d.startPocket(opts); err != nil {
+	progress("starting Pocket (%s)...", opts.Pocket)
+	poktExec, err := d.startPocket(ctx, opts)
+	if err != nil {
 		return nil, err
 	}
 
 	progress("starting the Copper simulator (platform and %d co-signers)...", opts.Nodes)
-	if err := d.startCopper(opts); err != nil {
+	if err := d.startCopper(opts, poktExec); err != nil {
 		return nil, err
 	}
 
@@ -339,27 +323,6 @@ func mustLevel(s string) slog.Level {
 	return l
 }
 
-func (d *Devnet) startPocket(opts Options) error {
-	d.Pocket = morsesim.New(morsesim.Config{ChainID: PocketChainID, FeeUpokt: PocketFee})
-	l, err := net.Listen("tcp", addr(opts.Ports.Pocket))
-	if err != nil {
-		return fmt.Errorf("devnet: pocket listener: %w", err)
-	}
-	d.PocketURL = "http://" + l.Addr().String()
-	d.pocketSrv = d.Pocket.Serve(l)
-	for _, u := range d.Users {
-		if err := d.Pocket.Fund(u.PoktAddress, UserFunds); err != nil {
-			return fmt.Errorf("devnet: fund %s: %w", u.Name, err)
-		}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	d.cancelPokt = cancel
-	if !opts.ManualBlocks {
-		go d.Pocket.Run(ctx, opts.PocketBlockInterval)
-	}
-	return nil
-}
-
 func blockInterval(manual bool, d time.Duration) time.Duration {
 	if manual {
 		return 0
@@ -367,16 +330,10 @@ func blockInterval(manual bool, d time.Duration) time.Duration {
 	return d
 }
 
-// The devnet's chain facts.
-const (
-	PocketChainID = "devnet"
-	PocketFee     = 10_000
-	// UserFunds is what each test user holds on Pocket at start.
-	UserFunds   = 1_000_000_000_000 // 1,000,000 POKT
-	PortfolioID = "wpokt-vault"
-)
+// PortfolioID is the devnet vault's Copper portfolio.
+const PortfolioID = "wpokt-vault"
 
-func (d *Devnet) startCopper(opts Options) error {
+func (d *Devnet) startCopper(opts Options, pokt coppersim.PoktExecutor) error {
 	nodes := make([]coppersim.NodeConfig, opts.Nodes)
 	for i := range nodes {
 		id := NodeID(i + 1)
@@ -392,14 +349,7 @@ func (d *Devnet) startCopper(opts Options) error {
 	master := randomSecret("mp")
 	d.Copper, err = coppersim.New(coppersim.Config{
 		PortfolioID: PortfolioID, Threshold: opts.Threshold, MasterPassword: master, Nodes: nodes,
-		Eth: executor,
-		Pokt: &coppersim.PoktRawTxExecutor{
-			RPCURL: d.PocketURL, FromAddress: d.VaultPokt, FeeUpokt: PocketFee, WaitIncluded: true, PollInterval: 50 * time.Millisecond,
-			Sign: func(to string, amount, fee uint64, memo string, entropy int64) ([]byte, error) {
-				return morsesim.SignSend(d.vaultKey, to, amount, fee, memo, entropy)
-			},
-		},
-		PoktFeeUpokt: PocketFee, ExecutionDelay: opts.CopperExecDelay,
+		Eth: executor, Pokt: pokt, PoktFeeUpokt: PocketFee, ExecutionDelay: opts.CopperExecDelay,
 		KeyDir: filepath.Join(opts.Dir, "copper-keys"),
 		Logger: slog.New(slog.NewTextHandler(opts.NodeLog, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
@@ -497,6 +447,9 @@ func (d *Devnet) Close() {
 		if d.pocketSrv != nil {
 			_ = d.pocketSrv.Close()
 		}
+		if d.Shannon != nil {
+			_ = d.Shannon.Close()
+		}
 		if d.Eth != nil {
 			_ = d.Eth.Close()
 		}
@@ -515,9 +468,10 @@ func (d *Devnet) Close() {
 	})
 }
 
-// PocketClient is a client of the Pocket simulator (not through a proxy).
+// PocketClient is the bridge's client of the Pocket chain (not through a
+// proxy).
 func (d *Devnet) PocketClient() pokt.Node {
-	c, err := protocol.Dial(protocol.Config{Protocol: pokt.Morse, URL: d.PocketURL, Timeout: 10 * time.Second})
+	c, err := protocol.Dial(protocol.Config{Protocol: d.opts.Pocket, URL: d.PocketURL, Timeout: 10 * time.Second})
 	if err != nil {
 		panic(err) // the URL is the devnet's own
 	}
@@ -527,10 +481,6 @@ func (d *Devnet) PocketClient() pokt.Node {
 func (d *Devnet) nodeOptions() workers.Options {
 	return workers.Options{Logger: d.nodeLogger, Version: "devnet", MongoMonitor: d.opts.MongoMonitor}
 }
-
-// DefaultVault is the devnet's Pocket vault address (its key is derived
-// from a fixed name, so it is the same at every start).
-func DefaultVault() string { return poktAddress(poktKey("vault")) }
 
 // DefaultWPOKT is the devnet's wPOKT contract address: the admin's first
 // transaction deploys it.

@@ -58,7 +58,7 @@ mongo:
   database: wpokt
   timeout: 10s
 pocket:
-  protocol: morse
+  protocol: {{.PocketProtocol}}
   rpc_url: {{.PocketURL}}
   chain_id: {{.PocketChainID}}
   vault_address: "{{.Vault}}"
@@ -165,7 +165,7 @@ func (d *Devnet) addNode(i int) error {
 		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold, "ReadingKeys": readingKeys,
 		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt, "ReleaseAfter": o.Governor.ReleaseAfter,
 		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
-		"PocketURL": pp.URL(), "PocketChainID": PocketChainID, "Vault": d.VaultPokt,
+		"PocketURL": pp.URL(), "PocketProtocol": o.Pocket, "PocketChainID": d.PocketChainID(), "Vault": d.VaultPokt,
 		"PocketConfirmations": o.PocketConfirmations, "Fee": PocketFee, "MaxMint": o.MaxMintUpokt,
 		"PocketBlockTime": o.PocketBlockInterval, "ScanInterval": o.ScanInterval,
 		"EthURL": ep.URL(), "EthWSURL": wsURL, "EthChainID": 1337, "WPOKT": d.Eth.WPOKT.Hex(),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -26,7 +27,7 @@ func (d *Devnet) Summary() string {
 	w("  Temporal gRPC       %s   (bin/temporal workflow list --address %s)", d.TemporalAddress(), d.TemporalAddress())
 	w("  MongoDB             %s   (database wpokt: mints, burns, invalid_mints, healthchecks)", d.Mongo.URI())
 	w("  Ethereum RPC        %s   (chain 1337; wPOKT at %s)", d.Eth.HTTPURL, d.Eth.WPOKT.Hex())
-	w("  Pocket RPC          %s   (chain %q)", d.PocketURL, PocketChainID)
+	w("  Pocket RPC          %s   (%s, chain %q)", d.PocketURL, d.opts.Pocket, d.PocketChainID())
 	w("  Copper API          %s", d.Copper.PlatformURL())
 	w("  Node configs        %s/nodes/node-N.yaml; logs in %s/logs/", d.opts.Dir, d.opts.Dir)
 	if m := d.NodeMetricsAddress(1); m != "" {
@@ -42,14 +43,22 @@ func (d *Devnet) Summary() string {
 	}
 	w("")
 	u := d.Users[0]
+	// The test users' commands live in wpokt-devnet (cmd/wpokt links no
+	// stand-in); they default to a Shannon devnet.
+	deposit, burn := "bin/wpokt-devnet deposit", "bin/wpokt-devnet burn"
+	refunded := "refunded in full: the vault pays the fee"
+	if d.opts.Pocket == pokt.Morse {
+		deposit, burn = deposit+" --pocket morse", burn+" --pocket morse"
+		refunded = "refunded minus the fee"
+	}
 	w("Try it (in another terminal):")
-	w("  bin/wpokt deposit --from %s --amount 12.5 --to %s", u.Name, u.Eth.Address.Hex())
+	w("  %s --from %s --amount 12.5 --to %s", deposit, u.Name, u.Eth.Address.Hex())
 	w("  bin/wpokt status <tx hash printed by deposit>")
-	w("  bin/wpokt burn --from %s --amount 3 --to %s", u.Name, u.PoktAddress)
-	w("  bin/wpokt deposit --from %s --amount 5 --memo 'not a memo'      (an invalid memo: refunded minus the fee)", u.Name)
+	w("  %s --from %s --amount 3 --to %s", burn, u.Name, u.PoktAddress)
+	w("  %s --from %s --amount 5 --memo 'not a memo'      (an invalid memo: %s)", deposit, u.Name, refunded)
 	if limit := d.opts.Governor.SingleTransferLimitUpokt; limit > 0 {
-		w("  bin/wpokt deposit --from %s --amount %s --to %s   (above the single-transfer limit: held)",
-			d.Users[1].Name, transfer.FormatPOKT(limit+transfer.UpoktPerPOKT), d.Users[1].Eth.Address.Hex())
+		w("  %s --from %s --amount %s --to %s   (above the single-transfer limit: held)",
+			deposit, d.Users[1].Name, transfer.FormatPOKT(limit+transfer.UpoktPerPOKT), d.Users[1].Eth.Address.Hex())
 	}
 	w("  bin/wpokt list --status held")
 	w("  for i in $(seq 1 %d); do bin/wpokt-node release --config %s/nodes/node-$i.yaml --workflow-id mint-<hash> --by me --reason checked; done",

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -15,6 +14,7 @@ import (
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/devnet/morsesim"
+	"github.com/wpokt/bridge/devnet/shannonnet"
 	"github.com/wpokt/bridge/store"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -28,12 +28,26 @@ func MintMemo(ethAddress common.Address) string {
 // Deposit sends POKT from a user to the vault with a memo, as a signed
 // send through the Pocket RPC, and returns the tx hash.
 func (d *Devnet) Deposit(ctx context.Context, from User, amountUpokt uint64, memo string) (string, error) {
+	if d.shannonClient != nil {
+		// The devnet's one client counts each sender's txs still in the
+		// mempool, so that a user's deposits may follow each other within
+		// a block.
+		return sendShannon(ctx, d.shannonClient, from, d.VaultPokt, amountUpokt, memo)
+	}
 	return SendPOKT(ctx, d.PocketURL, from, d.VaultPokt, amountUpokt, memo)
 }
 
 // SendPOKT signs a send with the user's key and broadcasts it to a Pocket
-// RPC (the `wpokt deposit` command does the same against a running devnet).
+// RPC of the user's protocol (the `wpokt-devnet deposit` command does the
+// same against a running devnet). The user pays PocketFee on top.
 func SendPOKT(ctx context.Context, rpcURL string, from User, to string, amountUpokt uint64, memo string) (string, error) {
+	if from.Protocol != pokt.Morse {
+		c, err := shannonnet.Dial(rpcURL)
+		if err != nil {
+			return "", err
+		}
+		return sendShannon(ctx, c, from, to, amountUpokt, memo)
+	}
 	var eb [8]byte
 	if _, err := rand.Read(eb[:]); err != nil {
 		return "", err
@@ -53,25 +67,26 @@ func SendPOKT(ctx context.Context, rpcURL string, from User, to string, amountUp
 	return hash, nil
 }
 
-// Burn burns a user's wPOKT for a Pocket address and returns the tx hash.
-func (d *Devnet) Burn(ctx context.Context, from User, amountUpokt uint64, poktAddress string) (string, error) {
-	to, err := poktAddressBytes(poktAddress)
+func sendShannon(ctx context.Context, c *shannonnet.Client, from User, to string, amountUpokt uint64, memo string) (string, error) {
+	hash, err := c.Send(ctx, shannonnet.SendParams{From: from.ShannonKey, To: to, Amount: amountUpokt, Fee: PocketFee, Memo: memo})
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("send %d upokt from %s: %w", amountUpokt, from.Name, err)
 	}
-	tx, err := d.Eth.Burn(ctx, from.Eth, amountUpokt, to)
+	return hash, nil
+}
+
+// Burn burns a user's wPOKT for a Pocket address (either form: its 20
+// bytes go on chain) and returns the tx hash.
+func (d *Devnet) Burn(ctx context.Context, from User, amountUpokt uint64, poktAddress string) (string, error) {
+	to, err := pokt.ParseAddress(poktAddress)
+	if err != nil {
+		return "", fmt.Errorf("burn to %q: %w", poktAddress, err)
+	}
+	tx, err := d.Eth.Burn(ctx, from.Eth, amountUpokt, common.BytesToAddress(to.Bytes()))
 	if err != nil {
 		return "", err
 	}
 	return tx.Hash().Hex(), nil
-}
-
-func poktAddressBytes(a string) (common.Address, error) {
-	a = strings.TrimPrefix(strings.ToLower(a), "0x")
-	if len(a) != 40 || !common.IsHexAddress("0x"+a) {
-		return common.Address{}, fmt.Errorf("pocket address %q: want 40 hex characters", a)
-	}
-	return common.HexToAddress("0x" + a), nil
 }
 
 // WaitStatus waits until the transfer's projection document reaches one of
@@ -109,17 +124,21 @@ func contains(list []transfer.Status, s transfer.Status) bool {
 }
 
 // Invariant checks the bridge's books: the POKT in the vault equals the
-// wPOKT supply plus what the vault keeps by design plus what is in flight.
+// wPOKT supply plus what the vault keeps by design plus what is in flight,
+// less the payout fees the vault paid itself.
 // It returns the balances and an error describing any difference.
 func (d *Devnet) Invariant(ctx context.Context) (store.Balances, error) {
 	var b store.Balances
-	b.VaultUpokt = d.Pocket.Balance(d.VaultPokt)
+	var err error
+	if b.VaultUpokt, err = d.PocketBalance(ctx, d.VaultPokt); err != nil {
+		return b, err
+	}
 	supply, err := d.Eth.TotalSupply(ctx)
 	if err != nil {
 		return b, err
 	}
 	b.SupplyUpokt = supply
-	if b.Books, err = d.store.Books(ctx); err != nil {
+	if b.Books, err = d.store.Books(ctx, PocketFee); err != nil {
 		return b, err
 	}
 	return b, b.Check()

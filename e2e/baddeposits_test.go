@@ -14,10 +14,21 @@ import (
 
 // TestBadDeposits: deposits whose memo names no valid recipient on the
 // bridge's chain, or whose amount is above the maximum, are refunded to
-// their sender minus the fee; dust at or below the fee is recorded invalid
-// and kept. A good deposit among them is minted as usual.
-func TestBadDeposits(t *testing.T) {
-	e := start(t, 9, func(o *devnet.Options) { o.MaxMintUpokt = 1_000 * pokt })
+// their sender (in full on Shannon, minus the fee on Morse); dust at or
+// below the fee is recorded invalid and kept. A good deposit among them is
+// minted as usual.
+func TestBadDeposits(t *testing.T) { badDeposits(t, nil) }
+
+// TestBadDepositsMorse: the same on the Morse simulator.
+func TestBadDepositsMorse(t *testing.T) { badDeposits(t, onMorse(nil)) }
+
+func badDeposits(t *testing.T, tweak func(*devnet.Options)) {
+	e := start(t, 9, func(o *devnet.Options) {
+		o.MaxMintUpokt = 1_000 * pokt
+		if tweak != nil {
+			tweak(o)
+		}
+	})
 	alice, bob, carol := e.d.Users[0], e.d.Users[1], e.d.Users[2]
 	bobAddr := bob.Eth.Address.Hex()
 
@@ -47,7 +58,7 @@ func TestBadDeposits(t *testing.T) {
 		require.NoError(t, err, "%s refund tx", id)
 		assert.Equal(t, transfer.RefundMemo(doc.SourceTxHash), tx.Memo, "%s refund memo", id)
 		assert.True(t, strings.EqualFold(doc.Sender, tx.To), "%s refunded to %s, sent by %s", id, tx.To, doc.Sender)
-		assert.EqualValues(t, doc.AmountUpokt-fee, tx.Amount, "%s refund amount", id)
+		assert.EqualValues(t, e.payout(uint64(doc.AmountUpokt)), tx.Amount, "%s refund amount", id)
 		assert.True(t, strings.EqualFold(tx.From, e.d.VaultPokt), "%s refund from the vault", id)
 	}
 	for _, id := range dust {

@@ -38,7 +38,7 @@ func TestASecondOrderForAPaidTransferGetsNoHonestSignature(t *testing.T) {
 	e.waitStatus(time.Minute, []string{burned}, transfer.StatusExecuted)
 	wpokt, err := e.d.Eth.BalanceOf(e.ctx, alice.Eth.Address)
 	require.NoError(t, err)
-	paid := e.d.Pocket.Balance(bob.PoktAddress)
+	paid := e.poktBalance(bob.PoktAddress)
 
 	cs := e.d.Copper
 	cs.AllowDuplicateExternalIDs(true)
@@ -87,7 +87,7 @@ func TestASecondOrderForAPaidTransferGetsNoHonestSignature(t *testing.T) {
 	after, err := e.d.Eth.BalanceOf(e.ctx, alice.Eth.Address)
 	require.NoError(t, err)
 	assert.Equal(t, wpokt, after, "minted once")
-	assert.Equal(t, paid, e.d.Pocket.Balance(bob.PoktAddress), "paid once")
+	assert.Equal(t, paid, e.poktBalance(bob.PoktAddress), "paid once")
 }
 
 // secondOrder files, with the rogue node's own API key, an order paying

@@ -11,9 +11,14 @@ import (
 )
 
 // TestHappyPath: 20 deposits, then 20 burns of what was minted, random
-// amounts between several users: all executed, once each.
-func TestHappyPath(t *testing.T) {
-	e := start(t, 1, nil)
+// amounts between several users: all executed, once each, on Shannon.
+func TestHappyPath(t *testing.T) { happyPath(t, nil) }
+
+// TestHappyPathMorse: the same on the Morse simulator.
+func TestHappyPathMorse(t *testing.T) { happyPath(t, onMorse(nil)) }
+
+func happyPath(t *testing.T, tweak func(*devnet.Options)) {
+	e := start(t, 1, tweak)
 	users := e.d.Users
 
 	minted := map[common.Address]uint64{}

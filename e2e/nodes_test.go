@@ -102,11 +102,11 @@ func TestFourNodesDownThenBack(t *testing.T) {
 	eventually(t, time.Minute, stuck)
 	ethHead, err := e.d.Eth.Head(e.ctx)
 	require.NoError(t, err)
-	poktHead := e.d.Pocket.Height()
+	poktHead := e.d.PocketHeight()
 	eventually(t, time.Minute, func() (bool, string) {
 		h, err := e.d.Eth.Head(e.ctx)
 		require.NoError(t, err)
-		return h >= ethHead+8 && e.d.Pocket.Height() >= poktHead+8, "waiting for 8 more blocks on both chains"
+		return h >= ethHead+8 && e.d.PocketHeight() >= poktHead+8, "waiting for 8 more blocks on both chains"
 	})
 	ok, why := stuck()
 	require.True(t, ok, "while 4 nodes are down: %s", why)

@@ -80,8 +80,8 @@ func TestOperationsWithTheTemporalCLI(t *testing.T) {
 	waiting := []string{e.mint(alice, alice.Eth.Address, 5*pokt), e.burn(bob, 3*pokt, bob.PoktAddress)}
 	paused := e.waitingWithoutOrder(waiting, transfer.StatusConfirmed, "paused by e2e: incident drill")
 	eventually(t, time.Minute, paused)
-	from := e.d.Pocket.Height()
-	eventually(t, time.Minute, func() (bool, string) { return e.d.Pocket.Height() >= from+8, "waiting for 8 more Pocket blocks" })
+	from := e.d.PocketHeight()
+	eventually(t, time.Minute, func() (bool, string) { return e.d.PocketHeight() >= from+8, "waiting for 8 more Pocket blocks" })
 	ok, why := paused()
 	require.True(t, ok, "while paused: %s", why)
 	doc, _ = e.doc(waiting[0])

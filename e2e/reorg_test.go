@@ -12,7 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	enumspb "go.temporal.io/api/enums/v1"
 
+	pocket "github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/devnet/ethnet"
 	"github.com/wpokt/bridge/transfer"
@@ -22,14 +24,24 @@ import (
 // they are confirmed. (a) A burn re-mined in another block executes once,
 // under its one workflow; (b) a burn replaced on the new branch by another
 // tx of the same sender and nonce ends failed, nothing paid; (c) a deposit
-// that Pocket drops before confirmation ends failed, nothing minted.
+// that vanishes before confirmation ends failed, nothing minted: on Shannon
+// (CometBFT does not reorg) a phantom deposit in one node's tx_search
+// answers, which no read by hash finds.
 //
 // Confirmations are high (5 on Ethereum, 4 on Pocket) and block production
 // is stopped around each reorg, so each one happens at a known point: after
 // the workflow read the tx with 1 confirmation, before it could confirm.
-func TestReorgs(t *testing.T) {
+func TestReorgs(t *testing.T) { reorgs(t, nil) }
+
+// TestReorgsMorse: the same on Morse, whose simulator drops the deposit.
+func TestReorgsMorse(t *testing.T) { reorgs(t, onMorse(nil)) }
+
+func reorgs(t *testing.T, tweak func(*devnet.Options)) {
 	e := start(t, 4, func(o *devnet.Options) {
 		o.EthConfirmations, o.PocketConfirmations = 5, 4
+		if tweak != nil {
+			tweak(o)
+		}
 	})
 	alice, bob := e.d.Users[0], e.d.Users[1]
 	setup := []string{e.mint(alice, alice.Eth.Address, 100*pokt), e.mint(bob, bob.Eth.Address, 100*pokt)}
@@ -84,15 +96,58 @@ func TestReorgs(t *testing.T) {
 		assert.False(t, found, "no Copper order for a burn that vanished")
 	})
 
+	t.Run("phantom deposit fails", func(t *testing.T) {
+		if e.d.Protocol() == pocket.Morse {
+			t.Skip("Morse drops a real deposit instead")
+		}
+		p := newPhantom(e, alice, 30*pokt, devnet.MintMemo(bob.Eth.Address))
+		id := transfer.MintWorkflowID(p.hash)
+		e.expectUnprojected(id)
+		liar := pickNodes(e, 1)[0]
+		e.d.PocketProxy(liar).SetRewrite(p.rewrite())
+		defer e.d.PocketProxy(liar).SetRewrite(nil)
+		t.Logf("node %d's Pocket RPC lists phantom deposit %s", liar, p.hash)
+
+		// The liar's scanner starts the workflow; no read by hash finds the
+		// deposit, and it ends failed once the chain is past where it
+		// would have confirmed. One node's sighting never reaches the
+		// projection, and nothing moves.
+		var st transfer.State
+		eventually(t, time.Minute, func() (bool, string) {
+			res, err := e.tc.DescribeWorkflowExecution(e.ctx, id, "")
+			if err != nil {
+				return false, err.Error()
+			}
+			if res.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+				return false, id + " still " + res.GetWorkflowExecutionInfo().GetStatus().String()
+			}
+			v, err := e.tc.QueryWorkflow(e.ctx, id, "", transfer.QueryState)
+			if err != nil {
+				return false, err.Error()
+			}
+			return v.Get(&st) == nil, "query " + id
+		})
+		assert.Equal(t, transfer.StatusFailed, st.Status)
+		assert.Contains(t, st.Reason, "vanished before confirmation")
+		_, found := e.d.Copper.OrderByExternalID(id)
+		assert.False(t, found, "no Copper order for a deposit that never was")
+		_, projected := e.doc(id)
+		assert.False(t, projected, "one node's sighting is not projected")
+		t.Logf("phantom: %s", st.Reason)
+	})
+
 	t.Run("deposit dropped by Pocket fails", func(t *testing.T) {
+		if e.d.Protocol() != pocket.Morse {
+			t.Skip("CometBFT does not drop a committed tx")
+		}
 		e.clock.PausePocket()
 		hash := e.sendDeposit(alice, 30*pokt, devnet.MintMemo(bob.Eth.Address))
 		id := transfer.MintWorkflowID(hash)
 		// Nothing moves: Pocket reverts the dropped send, fee included.
 		e.expect(want{ID: id, Kind: transfer.KindMint, Status: transfer.StatusFailed, Reason: "vanished before confirmation", Amount: 30 * pokt})
-		e.d.Pocket.NextBlock()
+		e.d.Morse.NextBlock()
 		e.waitStatus(30*time.Second, []string{id}, transfer.StatusDetected)
-		require.NoError(t, e.d.Pocket.Drop(hash))
+		require.NoError(t, e.d.Morse.Drop(hash))
 		e.clock.ResumePocket()
 
 		e.waitStatus(time.Minute, []string{id}, transfer.StatusFailed)

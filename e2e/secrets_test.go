@@ -53,7 +53,8 @@ func TestNoSecretLeaks(t *testing.T) {
 	// A refusal, on the record: a lying node while 3 honest ones are down.
 	picked := pickNodes(e, 4)
 	liar := picked[0]
-	e.d.PocketProxy(liar).SetRewrite(lieAboutDeposits(e.d, func(string) bool { return true }))
+	lie, says := depositLie(e, func(string) bool { return true })
+	e.d.PocketProxy(liar).SetRewrite(lie)
 	for _, n := range picked[1:] {
 		e.d.StopNode(n)
 	}
@@ -61,7 +62,7 @@ func TestNoSecretLeaks(t *testing.T) {
 	e.mayBeRefused(lied)
 	eventually(t, time.Minute, func() (bool, string) {
 		doc, _ := e.doc(lied)
-		return refusedBy(doc, devnet.NodeID(liar), "does not match"), fmt.Sprintf("%s: refusals %v", lied, doc.Refusals)
+		return refusedBy(doc, devnet.NodeID(liar), says), fmt.Sprintf("%s: refusals %v", lied, doc.Refusals)
 	})
 	for _, n := range picked[1:] {
 		require.NoError(t, e.d.StartNode(e.ctx, n))

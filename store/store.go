@@ -196,7 +196,10 @@ func (s *Store) Project(ctx context.Context, st transfer.State) error {
 			options.FindOne().SetProjection(bson.D{{Key: "status", Value: 1}, {Key: "revision", Value: 1}, {Key: "created_at", Value: 1}, {Key: "history", Value: 1}})).Decode(&stored)
 		switch {
 		case errors.Is(err, mongo.ErrNoDocuments):
-			doc.History = withStatusChange(nil, st)
+			if err = s.takeFromSibling(ctx, coll, st.WorkflowID, &doc); err != nil {
+				return fmt.Errorf("project %s to %s: %w", st.WorkflowID, coll, err)
+			}
+			doc.History = withStatusChange(doc.History, st)
 			_, err = c.InsertOne(ctx, doc)
 			if mongo.IsDuplicateKeyError(err) && attempt == 0 {
 				continue // another writer inserted it first: compare with theirs
@@ -331,6 +334,11 @@ type Books struct {
 	// Failed counts transfers that ended failed after funds moved (an order
 	// that ended unexecuted): they unbalance the books until settled.
 	Failed int
+	// FeesUpokt: the network fees the vault paid on top of what its payouts
+	// took from their source amounts (a payout pays PayAmount and the fee;
+	// where PayAmount is the whole amount, as on Shannon, the fee is the
+	// vault's own).
+	FeesUpokt uint64
 }
 
 // Balances are the bridge's books on both chains and in the projection.
@@ -342,19 +350,30 @@ type Balances struct {
 
 // Check compares the chains with the books: at rest, the POKT in the vault
 // equals the wPOKT supply plus what the vault keeps by design plus what is
-// in flight.
+// in flight, less the fees the vault paid.
 func (b Balances) Check() error {
-	want := int64(b.SupplyUpokt) + int64(b.HeldUpokt) + b.PendingUpokt
+	want := int64(b.SupplyUpokt) + int64(b.HeldUpokt) + b.PendingUpokt - int64(b.FeesUpokt)
 	if int64(b.VaultUpokt) != want {
-		return fmt.Errorf("invariant broken: the vault holds %d upokt; wPOKT supply %d + kept %d + in flight %d = %d (%d transfers failed after funds moved)",
-			b.VaultUpokt, b.SupplyUpokt, b.HeldUpokt, b.PendingUpokt, want, b.Failed)
+		return fmt.Errorf("invariant broken: the vault holds %d upokt; wPOKT supply %d + kept %d + in flight %d - fees paid %d = %d (%d transfers failed after funds moved)",
+			b.VaultUpokt, b.SupplyUpokt, b.HeldUpokt, b.PendingUpokt, b.FeesUpokt, want, b.Failed)
 	}
 	return nil
 }
 
+// vaultFee is the part of a payout's network fee that the payout's amount
+// did not carry: the vault paid it from its own funds.
+func vaultFee(doc Document, fee uint64) uint64 {
+	carried := doc.AmountUpokt - doc.PayAmountUpokt
+	if carried < 0 || uint64(carried) >= fee {
+		return 0
+	}
+	return fee - uint64(carried)
+}
+
 // Books reads every transfer and sums what the invariant needs: at rest,
-// POKT in the vault == wPOKT supply + Held + Pending.
-func (s *Store) Books(ctx context.Context) (Books, error) {
+// POKT in the vault == wPOKT supply + Held + Pending - Fees. payoutFeeUpokt
+// is the network fee of one payout from the vault (pocket.fee_upokt).
+func (s *Store) Books(ctx context.Context, payoutFeeUpokt uint64) (Books, error) {
 	docs, err := s.List(ctx, "", 0)
 	if err != nil {
 		return Books{}, err
@@ -370,7 +389,33 @@ func (s *Store) Books(ctx context.Context) (Books, error) {
 			b.PendingUpokt += doc.AmountUpokt
 		case doc.Kind == transfer.KindBurn && !doc.Status.Final():
 			b.PendingUpokt -= doc.AmountUpokt
+		case doc.Status == transfer.StatusRefunded || (doc.Kind == transfer.KindBurn && doc.Status == transfer.StatusExecuted):
+			b.FeesUpokt += vaultFee(doc, payoutFeeUpokt)
 		}
 	}
 	return b, nil
+}
+
+// takeFromSibling moves a deposit's document out of the other deposit
+// collection when its classification changed collections on the way (a
+// node's own read said failed, the nodes agreed it is a mint): the
+// transfer keeps one document, with its creation time and history.
+func (s *Store) takeFromSibling(ctx context.Context, coll, id string, doc *Document) error {
+	sibling := map[string]string{Mints: InvalidMints, InvalidMints: Mints}[coll]
+	if sibling == "" {
+		return nil
+	}
+	var old struct {
+		CreatedAt time.Time      `bson:"created_at"`
+		History   []StatusChange `bson:"history"`
+	}
+	err := s.db.Collection(sibling).FindOneAndDelete(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&old)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("move from %s: %w", sibling, err)
+	}
+	doc.CreatedAt, doc.History = old.CreatedAt, old.History
+	return nil
 }

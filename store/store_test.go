@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/wpokt/bridge/devnet/mongowire"
 	"github.com/wpokt/bridge/transfer"
@@ -239,4 +240,29 @@ func TestSwapCursorKeepsAnOperatorsRescan(t *testing.T) {
 	require.EqualValues(t, 10, h)
 	got, _, _ := s.Cursor(ctx, "node-1", "pokt")
 	require.EqualValues(t, 10, got)
+}
+
+// TestADepositReclassifiedMovesCollections: a deposit first projected as
+// failed (one node's read) and then as a mint (what the nodes agreed on)
+// keeps one document, in mints, with its history.
+func TestADepositReclassifiedMovesCollections(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	first := mintState(transfer.StatusDetected, 1)
+	first.WorkflowID, first.Classification = "mint-ab99", transfer.ClassFailed
+	require.NoError(t, s.Project(ctx, first))
+	doc, err := s.Transfer(ctx, "mint-ab99")
+	require.NoError(t, err)
+	require.Equal(t, InvalidMints, doc.Collection)
+
+	agreed := mintState(transfer.StatusConfirmed, 2)
+	agreed.WorkflowID, agreed.Classification = "mint-ab99", transfer.ClassMint
+	require.NoError(t, s.Project(ctx, agreed))
+	doc, err = s.Transfer(ctx, "mint-ab99")
+	require.NoError(t, err)
+	require.Equal(t, Mints, doc.Collection)
+	require.Len(t, doc.History, 2, "the history moves with the document")
+	n, err := s.db.Collection(InvalidMints).CountDocuments(ctx, bson.D{{Key: "_id", Value: "mint-ab99"}})
+	require.NoError(t, err)
+	require.Zero(t, n, "no second document")
 }

@@ -14,7 +14,8 @@ const (
 	OrderMint OrderKind = "mint"
 	// OrderReturn sends POKT from the vault for a burn.
 	OrderReturn OrderKind = "return"
-	// OrderRefund sends an invalid deposit back, minus the fee.
+	// OrderRefund sends an invalid deposit back (minus the fee unless the
+	// vault pays it, see pokt.DepositRules.VaultPaysFee).
 	OrderRefund OrderKind = "refund"
 )
 
@@ -103,12 +104,21 @@ type VerifyResult struct {
 }
 
 // RefundMemo is the memo of the Pocket send that refunds a deposit; the
-// creator writes it and every signer expects exactly it.
+// creator writes it and every signer expects exactly it. It is production
+// wPOKT's memo ("InvalidMint: 0x<deposit hash>"), so that explorers that
+// know the bridge read it as they always have.
 func RefundMemo(depositHash string) string {
-	return "wPOKT refund of " + strings.ToUpper(strings.TrimPrefix(depositHash, "0x"))
+	return "InvalidMint: 0x" + strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(depositHash, "0x"), "0X"))
 }
 
-// ReturnMemo is the memo of the Pocket send that pays out a burn.
+// ReturnMemo is the memo of the Pocket send that pays out a burn:
+// production wPOKT's "Burn: 0x<burn tx hash>". A tx with several burn logs
+// pays each of the others with its log position appended ("-1", "-2"...),
+// so that no two payouts carry the same memo.
 func ReturnMemo(burnTxHash string, logPosition int) string {
-	return fmt.Sprintf("wPOKT burn %s-%d", strings.ToLower(burnTxHash), logPosition)
+	memo := "Burn: 0x" + strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(burnTxHash, "0x"), "0X"))
+	if logPosition > 0 {
+		memo += fmt.Sprintf("-%d", logPosition)
+	}
+	return memo
 }

@@ -24,7 +24,7 @@ func (r *run) awaitConfirmations(read readSource) (rd transfer.Reading, failure 
 		wait := r.settings.PollInterval
 		switch own := r.ownFailure(rd); {
 		case own != "":
-			v := r.askNodes()
+			v := r.askNodes(own)
 			if v.decided && v.failure != "" {
 				return rd, v.failure, nil
 			}
@@ -33,7 +33,7 @@ func (r *run) awaitConfirmations(read readSource) (rd transfer.Reading, failure 
 				r.st.Confirmations, r.st.SourceHeight = v.reading.Source.Confirmations, v.reading.Source.Height
 				return v.reading, "", nil
 			}
-			r.note("this node's RPC says: " + own + "; waiting for a threshold of nodes to agree (" + v.summary + ")")
+			r.note(waitingForNodes(own, v))
 			wait = max(wait, retryPause)
 		case !sc.Found:
 			// A node's RPC may lag the scanner that saw the tx.

@@ -33,7 +33,7 @@ type sourceVerdict struct {
 // askNodes asks every node of the signing set to read the source on its
 // own RPC, and returns as soon as threshold authenticated answers agree
 // that it failed, that it vanished, or that it is confirmed.
-func (r *run) askNodes() sourceVerdict {
+func (r *run) askNodes(own string) sourceVerdict {
 	ctx, cancel := workflow.WithCancel(r.ctx)
 	defer cancel()
 	sel := workflow.NewSelector(ctx)
@@ -65,6 +65,8 @@ func (r *run) askNodes() sourceVerdict {
 	}
 	v := r.verdict(answers)
 	for pending > 0 && !v.decided {
+		// Say what is awaited, and update it as nodes answer.
+		r.note(waitingForNodes(own, v))
 		sel.Select(ctx)
 		v = r.verdict(answers)
 	}
@@ -118,6 +120,11 @@ func agreeingReading(answers []transfer.SourceAnswer, threshold int) transfer.Re
 		}
 	}
 	return transfer.Reading{}
+}
+
+// waitingForNodes is a waiting transfer's reason while the nodes are asked.
+func waitingForNodes(own string, v sourceVerdict) string {
+	return "this node's RPC says: " + own + "; waiting for a threshold of nodes to agree (" + v.summary + ")"
 }
 
 // ownFailure is what this node's own read says is final: the source failed

@@ -14,15 +14,19 @@ import (
 // BurnRules are a node's settings that classify a burn: every signer holds
 // its own copy.
 type BurnRules struct {
-	// FeeUpokt is taken from the returned amount.
+	// FeeUpokt is the Pocket fee of the payout: a burn at or below it
+	// returns nothing; unless VaultPaysFee, it is taken from the amount.
 	FeeUpokt uint64
+	// VaultPaysFee: the full amount is returned and the vault pays the fee
+	// on top (production wPOKT on Shannon); see pokt.DepositRules.
+	VaultPaysFee bool
 	// Protocol says how the Pocket recipient is spelled (bech32 on Shannon,
 	// hex on Morse).
 	Protocol pokt.Protocol
 }
 
 // ClassifyBurn classifies a burn of amount to poktAddress: ClassBurn (send
-// the amount minus the Pocket fee) or ClassInvalid (nothing can be sent,
+// the amount, minus the Pocket fee unless the vault pays it) or ClassInvalid (nothing can be sent,
 // with the reason). The scanners, the workflow's reads and every signer
 // classify a burn with this one function.
 func ClassifyBurn(amount *big.Int, poktAddress common.Address, rules BurnRules) transfer.Reading {
@@ -39,6 +43,9 @@ func ClassifyBurn(amount *big.Int, poktAddress common.Address, rules BurnRules) 
 	default:
 		c.Amount = amount.Uint64()
 		c.PayAmount = c.Amount - rules.FeeUpokt
+		if rules.VaultPaysFee {
+			c.PayAmount = c.Amount
+		}
 	}
 	return c
 }

@@ -43,3 +43,14 @@ func TestClassifyBurnSpellsTheRecipientForItsProtocol(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, to.Bytes(), a.Bytes(), "the burn's 20 bytes are the bech32 address's")
 }
+
+// Where the vault pays the fee (production on Shannon) the whole amount is
+// returned; a burn at or below the fee still returns nothing.
+func TestClassifyBurnVaultPaysFee(t *testing.T) {
+	rules := eth.BurnRules{FeeUpokt: 10_000, VaultPaysFee: true, Protocol: pokt.Shannon}
+	to := common.HexToAddress("0xad0f8a6eb2e67e6e7a7fbd7c1cb4f1dd4d6c4a1b")
+	r := eth.ClassifyBurn(big.NewInt(3_000_000), to, rules)
+	require.Equal(t, transfer.ClassBurn, r.Class)
+	require.EqualValues(t, 3_000_000, r.PayAmount)
+	require.Equal(t, transfer.ClassInvalid, eth.ClassifyBurn(big.NewInt(10_000), to, rules).Class)
+}

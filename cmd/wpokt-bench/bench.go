@@ -15,6 +15,7 @@ import (
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -66,7 +67,10 @@ func startBench(ctx context.Context, f flags, cfg benchDevnet) (*bench, error) {
 	}
 	opts := devnet.Options{
 		Dir: filepath.Join(dir, "devnet"), TemporalCLI: f.cli, Headless: true,
-		Users:            max(f.senders, 10),
+		Users: max(f.senders, 10),
+		// The bench times blocks it makes itself, which only the Morse
+		// simulator allows (a CometBFT node makes its own).
+		Pocket:           pokt.Morse,
 		EthBlockInterval: f.block, PocketBlockInterval: f.block, ManualBlocks: true,
 		EthConfirmations: f.confirmations, PocketConfirmations: f.confirmations,
 		ScanInterval: cfg.scan, PollInterval: cfg.poll, CopperPollInterval: cfg.copperPoll, UnlimitedPollInterval: cfg.copperPoll,
@@ -110,7 +114,7 @@ func (b *bench) produceBlocks(interval time.Duration) {
 }
 
 func (b *bench) block() {
-	h := b.d.Pocket.NextBlock()
+	h := b.d.Morse.NextBlock()
 	now := time.Now()
 	b.times.Store(fmt.Sprintf("pokt/%d", h), now)
 	b.d.Eth.Commit(1)

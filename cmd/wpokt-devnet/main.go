@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/devnet"
 	"github.com/wpokt/bridge/transfer"
@@ -35,6 +37,7 @@ type devnetFlags struct {
 	conf             int64
 	verbose          bool
 	limit, dailyCap  uint64
+	pocket           string
 }
 
 func newRoot() *cobra.Command {
@@ -56,6 +59,7 @@ func newRoot() *cobra.Command {
 	fl.Int64Var(&f.conf, "confirmations", 2, "confirmations required on both chains")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print the nodes' logs (info) on the console too")
 	fl.Uint64Var(&f.limit, "single-limit", 10_000, "governor: POKT above which a transfer is held for an operator (0: none)")
+	fl.StringVar(&f.pocket, "pocket", string(pokt.Shannon), "Pocket protocol of the devnet's chain: shannon (a CometBFT node) or morse (the RPC simulator)")
 	fl.Uint64Var(&f.dailyCap, "daily-cap", 0, "governor: POKT that 24 h may carry before transfers are held (0: none)")
 	deposit, burn := depositCmd(&ep), burnCmd(&ep)
 	ep.flags(deposit)
@@ -65,6 +69,10 @@ func newRoot() *cobra.Command {
 }
 
 func runDevnet(f devnetFlags) error {
+	protocol := pokt.Protocol(f.pocket)
+	if !protocol.Valid() {
+		return fmt.Errorf("--pocket %q: want %s or %s", f.pocket, pokt.Shannon, pokt.Morse)
+	}
 	abs, err := filepath.Abs(f.dir)
 	if err != nil {
 		return err
@@ -81,7 +89,7 @@ func runDevnet(f devnetFlags) error {
 	defer stop()
 	start := time.Now()
 	d, err := devnet.Start(ctx, devnet.Options{
-		Dir: abs, TemporalCLI: f.cli, Ports: devnet.DefaultPorts(),
+		Dir: abs, TemporalCLI: f.cli, Ports: devnet.DefaultPorts(), Pocket: protocol,
 		Nodes: f.nodes, Threshold: f.threshold,
 		EthBlockInterval: f.block, PocketBlockInterval: f.block,
 		EthConfirmations: f.conf, PocketConfirmations: f.conf,

@@ -25,6 +25,7 @@ type endpoints struct {
 	ethRPC    string
 	wpokt     string
 	vault     string
+	pocket    string
 	timeout   time.Duration
 }
 
@@ -34,7 +35,17 @@ func (ep *endpoints) flags(cmd *cobra.Command) {
 	f.StringVar(&ep.ethRPC, "eth-rpc", "http://127.0.0.1:8545", "Ethereum RPC URL of the devnet")
 	f.StringVar(&ep.wpokt, "wpokt-address", "", "wPOKT contract (default: the devnet's)")
 	f.StringVar(&ep.vault, "vault", "", "Pocket vault address (default: the devnet's)")
+	f.StringVar(&ep.pocket, "pocket", string(pokt.Shannon), "Pocket protocol of the devnet: shannon or morse")
 	f.DurationVar(&ep.timeout, "timeout", 30*time.Second, "timeout of the whole command")
+}
+
+// user is the devnet test user of that name on the devnet's protocol.
+func (ep *endpoints) user(name string) (devnet.User, error) {
+	p := pokt.Protocol(ep.pocket)
+	if !p.Valid() {
+		return devnet.User{}, fmt.Errorf("--pocket %q: want %s or %s", ep.pocket, pokt.Shannon, pokt.Morse)
+	}
+	return devnet.NewUser(name, p), nil
 }
 
 func (ep *endpoints) context(cmd *cobra.Command) (context.Context, context.CancelFunc) {
@@ -67,13 +78,17 @@ func depositCmd(ep *endpoints) *cobra.Command {
 			case memo == "":
 				return errors.New("give --to (an Ethereum address) or --memo (any memo, to try bad ones)")
 			}
+			user, err := ep.user(from)
+			if err != nil {
+				return err
+			}
 			ctx, cancel := ep.context(cmd)
 			defer cancel()
 			vault := ep.vault
 			if vault == "" {
-				vault = devnet.DefaultVault()
+				vault = devnet.DefaultVault(user.Protocol)
 			}
-			hash, err := devnet.SendPOKT(ctx, ep.pocketRPC, devnet.NewUser(from), vault, upokt, memo)
+			hash, err := devnet.SendPOKT(ctx, ep.pocketRPC, user, vault, upokt, memo)
 			if err != nil {
 				return err
 			}
@@ -105,9 +120,13 @@ func burnCmd(ep *endpoints) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--to: %w", err)
 			}
+			user, err := ep.user(from)
+			if err != nil {
+				return err
+			}
 			ctx, cancel := ep.context(cmd)
 			defer cancel()
-			hash, err := sendBurn(ctx, ep, devnet.NewUser(from), upokt, common.BytesToAddress(poktTo.Bytes()))
+			hash, err := sendBurn(ctx, ep, user, upokt, common.BytesToAddress(poktTo.Bytes()))
 			if err != nil {
 				return err
 			}

@@ -42,7 +42,7 @@ func newRoot() *cobra.Command {
 	}
 	f := root.PersistentFlags()
 	f.StringVar(&ep.pocketRPC, "pocket-rpc", "http://127.0.0.1:8081", "Pocket RPC URL")
-	f.StringVar(&ep.pocketProtocol, "pocket-protocol", "morse", "Pocket protocol of that RPC: shannon or morse")
+	f.StringVar(&ep.pocketProtocol, "pocket-protocol", "shannon", "Pocket protocol of that RPC: shannon or morse")
 	f.StringVar(&ep.ethRPC, "eth-rpc", "http://127.0.0.1:8545", "Ethereum RPC URL")
 	f.StringVar(&ep.mongoURI, "mongo", "mongodb://127.0.0.1:27017/", "MongoDB URI of the projection")
 	f.StringVar(&ep.database, "database", "wpokt", "MongoDB database")

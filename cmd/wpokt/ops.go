@@ -17,9 +17,10 @@ import (
 )
 
 func invariantCmd(ep *endpoints) *cobra.Command {
-	return &cobra.Command{
+	var fee uint64
+	cmd := &cobra.Command{
 		Use:   "invariant",
-		Short: "Check the books: POKT in the vault == wPOKT supply + kept dust + in flight",
+		Short: "Check the books: POKT in the vault == wPOKT supply + kept dust + in flight - fees the vault paid",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx, cancel := ep.context(cmd)
 			defer cancel()
@@ -58,11 +59,12 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 				return fmt.Errorf("wpokt supply %s out of range", supply)
 			}
 			b.SupplyUpokt = supply.Uint64()
-			if b.Books, err = s.Books(ctx); err != nil {
+			if b.Books, err = s.Books(ctx, fee); err != nil {
 				return err
 			}
-			printf(cmd, "vault          %s POKT\nwPOKT supply   %s\nkept (invalid) %s\nin flight      %d upokt\nfailed         %d transfers after funds moved\n",
-				transfer.FormatPOKT(b.VaultUpokt), transfer.FormatPOKT(b.SupplyUpokt), transfer.FormatPOKT(b.HeldUpokt), b.PendingUpokt, b.Failed)
+			printf(cmd, "vault          %s POKT\nwPOKT supply   %s\nkept (invalid) %s\nin flight      %d upokt\nfees paid      %s\nfailed         %d transfers after funds moved\n",
+				transfer.FormatPOKT(b.VaultUpokt), transfer.FormatPOKT(b.SupplyUpokt), transfer.FormatPOKT(b.HeldUpokt), b.PendingUpokt,
+				transfer.FormatPOKT(b.FeesUpokt), b.Failed)
 			if err := b.Check(); err != nil {
 				return err
 			}
@@ -70,6 +72,8 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().Uint64Var(&fee, "fee", 10_000, "Pocket network fee of one payout from the vault, in upokt (pocket.fee_upokt)")
+	return cmd
 }
 
 func rescanCmd(ep *endpoints) *cobra.Command {

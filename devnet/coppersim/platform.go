@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/copper"
 	"github.com/wpokt/bridge/secret"
 )
@@ -203,8 +204,8 @@ func (s *Sim) validateCreate(req *copper.CreateOrderBody) string {
 			return fmt.Sprintf("withdraw baseCurrency must be %s", s.cfg.PoktCurrency)
 		case req.Amount.IsZero():
 			return "amount must be positive"
-		case !isHexAddress(req.ToAddress, false):
-			return "toAddress must be a Pocket address (40 hex characters)"
+		case !isPocketAddress(req.ToAddress):
+			return "toAddress must be a Pocket address (bech32 pokt1… on Shannon, 40 hex characters on Morse)"
 		case req.Payload != "":
 			return "payload is only for smart-call orders"
 		}
@@ -317,6 +318,14 @@ func isHexAddress(a string, with0x bool) bool {
 	}
 	_, err := hex.DecodeString(a)
 	return err == nil
+}
+
+// isPocketAddress accepts either protocol's form (the simulator serves a
+// devnet of either), as the bridge's own parser reads it, but not an
+// Ethereum-style 0x prefix, which no Pocket wallet prints.
+func isPocketAddress(a string) bool {
+	_, err := pokt.ParseAddress(a)
+	return err == nil && !strings.HasPrefix(strings.ToLower(a), "0x")
 }
 
 func isHexData(p string) bool {
