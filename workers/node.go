@@ -215,8 +215,8 @@ func Rules(cfg *config.Config) activities.Rules {
 		Released:            cfg.Governor.ReleasedTransfers,
 		Release: activities.ReleaseRule{Keys: cfg.NodeKeys(), Threshold: cfg.Validators.Threshold, After: cfg.Governor.ReleaseAfter,
 			PocketBlockTime: cfg.Pocket.BlockTime, EthBlockTime: cfg.Ethereum.BlockTime},
-		PayoutScanFrom:      cfg.Pocket.StartHeight,
-		TaskQueue:           cfg.Temporal.TaskQueue,
+		PayoutScanFrom: cfg.Pocket.StartHeight,
+		TaskQueue:      cfg.Temporal.TaskQueue,
 	}
 }
 
