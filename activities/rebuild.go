@@ -192,17 +192,24 @@ func vaultPayouts(ctx context.Context, rules Rules, pocket SignerPocket) ([]pokt
 // transferOfMemo names the transfer a payout's memo pays, if it is one of
 // the bridge's memos (transfer.ReturnMemo, transfer.RefundMemo).
 func transferOfMemo(memo string) (string, transfer.OrderKind, bool) {
-	if hash, ok := strings.CutPrefix(memo, "wPOKT refund of "); ok && transfer.RefundMemo(hash) == memo {
+	if hash, ok := strings.CutPrefix(memo, "InvalidMint: 0x"); ok && transfer.RefundMemo(hash) == memo {
 		return transfer.MintWorkflowID(hash), transfer.OrderRefund, true
 	}
-	rest, ok := strings.CutPrefix(memo, "wPOKT burn ")
-	i := strings.LastIndexByte(rest, '-')
-	if !ok || i < 0 {
+	rest, ok := strings.CutPrefix(memo, "Burn: 0x")
+	if !ok {
 		return "", "", false
 	}
-	n, err := strconv.Atoi(rest[i+1:])
-	if err != nil || n < 0 || transfer.ReturnMemo(rest[:i], n) != memo {
+	hash, n := rest, 0
+	if i := strings.LastIndexByte(rest, '-'); i >= 0 {
+		pos, err := strconv.Atoi(rest[i+1:])
+		if err != nil || pos < 1 {
+			return "", "", false
+		}
+		hash, n = rest[:i], pos
+	}
+	burnHash := "0x" + hash
+	if transfer.ReturnMemo(burnHash, n) != memo {
 		return "", "", false
 	}
-	return transfer.BurnWorkflowID(rest[:i], n), transfer.OrderReturn, true
+	return transfer.BurnWorkflowID(burnHash, n), transfer.OrderReturn, true
 }
