@@ -166,6 +166,12 @@ func (s *Signer) checkNotPaid(ctx context.Context, req transfer.SignRequest, wan
 		return err
 	}
 	if paid {
+		// The payout may be this very order's: its last signatures landed
+		// and Copper paid between this signer's order read and now. Then
+		// there is nothing to refuse, and nothing to add.
+		if o, err := s.Copper.GetOrder(ctx, req.OrderID); err == nil && !o.Status.NeedsSignatures() {
+			return orderComplete{coSigners: o.Extra.CoSigners}
+		}
 		return s.alert(ctx, req, "already_paid", fmt.Sprintf("the vault already paid transfer %s: pocket tx %s at height %d (%d upokt to %s)",
 			want.ExternalID, tx.Hash, tx.Height, tx.Amount, tx.To))
 	}
@@ -199,3 +205,9 @@ func (s *Signer) alert(ctx context.Context, req transfer.SignRequest, class, rea
 	}
 	return s.refuse(ctx, req, class, "ALERT: "+reason)
 }
+
+// orderComplete says the order a signer was asked to sign no longer needs
+// signatures (it completed while the signer checked it): Sign adds none.
+type orderComplete struct{ coSigners []string }
+
+func (orderComplete) Error() string { return "the order completed meanwhile" }

@@ -130,6 +130,10 @@ func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.S
 		return transfer.SignResult{}, s.refuse(ctx, req, "sign_request", err.Error())
 	}
 	if err := s.guardOnce(ctx, req, order, want); err != nil {
+		var done orderComplete
+		if errors.As(err, &done) {
+			return transfer.SignResult{NodeID: s.Rules.NodeID, OrderComplete: true, CoSigners: done.coSigners}, nil
+		}
 		return transfer.SignResult{}, err
 	}
 	if err := s.record(ctx, req, order, want); err != nil {

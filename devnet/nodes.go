@@ -113,6 +113,12 @@ func (d *Devnet) addNode(i int) error {
 		_ = pp.Close()
 		return err
 	}
+	// Each node reaches Pocket as through a gateway, its application id in
+	// the URL's path: a secret that must never reach a log, a reason or
+	// the projection (the secrets scenario looks for it).
+	app := gatewayApp(id)
+	pp.SetPathPrefix("/v1/" + app)
+	d.secrets = append(d.secrets, app)
 	h := &nodeHandle{id: id, pocketProxy: pp, ethProxy: ep}
 	d.nodes = append(d.nodes, h)
 	if o.Ports.MetricsBase != 0 {
@@ -165,7 +171,7 @@ func (d *Devnet) addNode(i int) error {
 		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold, "ReadingKeys": readingKeys,
 		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt, "ReleaseAfter": o.Governor.ReleaseAfter,
 		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
-		"PocketURL": pp.URL(), "PocketProtocol": o.Pocket, "PocketChainID": d.PocketChainID(), "Vault": d.VaultPokt,
+		"PocketURL": pp.URL() + "/v1/" + app, "PocketProtocol": o.Pocket, "PocketChainID": d.PocketChainID(), "Vault": d.VaultPokt,
 		"PocketConfirmations": o.PocketConfirmations, "Fee": PocketFee, "MaxMint": o.MaxMintUpokt,
 		"PocketBlockTime": o.PocketBlockInterval, "ScanInterval": o.ScanInterval,
 		"EthURL": ep.URL(), "EthWSURL": wsURL, "EthChainID": 1337, "WPOKT": d.Eth.WPOKT.Hex(),
@@ -182,6 +188,12 @@ func (d *Devnet) addNode(i int) error {
 	}
 	d.secrets = append(d.secrets, cn.apiKey, hex.EncodeToString(ReadingKey(id).Seed()))
 	return nil
+}
+
+// gatewayApp is a devnet node's application id at its Pocket gateway.
+func gatewayApp(nodeID string) string {
+	sum := sha256.Sum256([]byte("wpokt devnet gateway application of " + nodeID))
+	return hex.EncodeToString(sum[:12])
 }
 
 // ReadingKey is a devnet node's reading key, derived from its ID: the e2e

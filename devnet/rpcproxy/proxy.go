@@ -15,6 +15,7 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +37,9 @@ type Proxy struct {
 	mu      sync.Mutex
 	rewrite Rewrite
 	methods map[string]int64
+	// prefix, when set, is a path every request must start with (a
+	// gateway's application id); it is cut before the request goes on.
+	prefix string
 }
 
 // Start serves a proxy to target on addr ("127.0.0.1:0" for a free port).
@@ -95,6 +99,34 @@ func (p *Proxy) Methods() map[string]int64 {
 	return out
 }
 
+// SetPathPrefix makes the proxy serve under a path, as an RPC gateway
+// serves an application under its id: a request elsewhere is a 404.
+func (p *Proxy) SetPathPrefix(prefix string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.prefix = prefix
+}
+
+// cutPrefix cuts the gateway path from a request; false when it is not
+// under it.
+func (p *Proxy) cutPrefix(r *http.Request) bool {
+	p.mu.Lock()
+	prefix := p.prefix
+	p.mu.Unlock()
+	if prefix == "" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, prefix)
+	if !ok || (rest != "" && !strings.HasPrefix(rest, "/")) {
+		return false
+	}
+	if rest == "" {
+		rest = "/"
+	}
+	r.URL.Path, r.URL.RawPath = rest, ""
+	return true
+}
+
 // SetDown makes the proxy answer 503 to everything (the node's RPC is down).
 func (p *Proxy) SetDown(down bool) { p.down.Store(down) }
 
@@ -124,6 +156,10 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.calls.Add(1)
 	if p.down.Load() {
 		http.Error(w, "rpcproxy: node RPC down", http.StatusServiceUnavailable)
+		return
+	}
+	if !p.cutPrefix(r) {
+		http.Error(w, "rpcproxy: no application here", http.StatusNotFound)
 		return
 	}
 	if r.Body != nil && r.Header.Get("Upgrade") == "" {

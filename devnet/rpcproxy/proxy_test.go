@@ -46,3 +46,33 @@ func TestProxyCountsFailsAndLies(t *testing.T) {
 	code, _ = post("/", `{}`)
 	require.Equal(t, http.StatusServiceUnavailable, code, "a node whose RPC is down")
 }
+
+// TestProxyServesUnderAGatewayPath: with a path prefix (a gateway's
+// application id) the proxy forwards only requests under it, without it.
+func TestProxyServesUnderAGatewayPath(t *testing.T) {
+	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(r.URL.Path))
+	}))
+	defer upstream.Close()
+	p, err := Start(upstream.URL, "")
+	require.NoError(t, err)
+	defer p.Close()
+	p.SetPathPrefix("/v1/app123")
+	get := func(path string) (int, string) {
+		resp, err := http.Post(p.URL()+path, "application/json", strings.NewReader("{}"))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, body := get("/v1/app123")
+	require.Equal(t, http.StatusOK, code)
+	require.Equal(t, "/", body)
+	code, body = get("/v1/app123/v1/query/height")
+	require.Equal(t, http.StatusOK, code)
+	require.Equal(t, "/v1/query/height", body)
+	code, _ = get("/v1/app1234")
+	require.Equal(t, http.StatusNotFound, code)
+	code, _ = get("/")
+	require.Equal(t, http.StatusNotFound, code)
+}
