@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	mathrand "math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
@@ -212,13 +213,23 @@ func portPlus(base, i int) int {
 	return base + i
 }
 
+// freeAddr finds a free loopback port for a server that a node opens
+// itself, later and again at every restart. It is drawn below Linux's
+// ephemeral range (32768 and up), where every ":0" listener of the devnet
+// (proxies, chains, simulators) gets its port: a port drawn there could be
+// taken by one of them before the node listens on it.
 func freeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
+	const lo, span = 20000, 12000
+	for range 100 {
+		a := addr(lo + mathrand.IntN(span))
+		l, err := net.Listen("tcp", a)
+		if err != nil {
+			continue
+		}
+		_ = l.Close()
+		return a, nil
 	}
-	defer l.Close()
-	return l.Addr().String(), nil
+	return "", errors.New("devnet: no free port below the ephemeral range")
 }
 
 // StartNode starts node i (1-based) from its config file, as
