@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -90,7 +92,17 @@ func (c *TestChain) TrySend(from Account, tx Tx) (*types.Transaction, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Client.SendTransaction(ctx, signed); err != nil {
+	// The pool takes in a sealed block asynchronously: a tx that spends
+	// what the block just before it brought may briefly see the old
+	// balance. Send it again for a while before calling it refused.
+	for attempt := 1; ; attempt++ {
+		err = c.Client.SendTransaction(ctx, signed)
+		if err == nil || attempt == 50 || !strings.Contains(err.Error(), "insufficient funds") {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return signed, nil
