@@ -17,19 +17,13 @@ import (
 func (r *run) agreed(own transfer.Reading) (transfer.Reading, error) {
 	var agreed transfer.Reading
 	tally := func() bool {
-		for _, a := range r.reports {
-			n := 0
-			for _, b := range r.reports {
-				if a.report.Agrees(b.report) {
-					n++
-				}
-			}
-			if n >= r.trust.Threshold {
-				agreed = a.report
-				return true
-			}
+		readings := make([]transfer.Reading, len(r.reports))
+		for i, rep := range r.reports {
+			readings[i] = rep.report
 		}
-		return false
+		var ok bool
+		agreed, ok = agreedOn(readings, r.trust.Threshold)
+		return ok
 	}
 	for !tally() {
 		// Say who read what, and update it as more nodes report.

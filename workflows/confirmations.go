@@ -38,7 +38,7 @@ func (r *run) awaitConfirmations(read readSource) (rd transfer.Reading, failure 
 		case !sc.Found:
 			// A node's RPC may lag the scanner that saw the tx.
 			r.note("source transaction not found on this node's RPC yet")
-		case sc.Canonical && sc.Confirmations >= need:
+		case r.confirmed(sc):
 			r.st.Confirmations = sc.Confirmations
 			r.st.SourceHeight = sc.Height
 			return rd, "", nil

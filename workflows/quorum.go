@@ -75,51 +75,71 @@ func (r *run) askNodes(own string) sourceVerdict {
 
 // verdict tallies the answers so far into failed, vanished and confirmed.
 func (r *run) verdict(answers []transfer.SourceAnswer) sourceVerdict {
-	need := r.settings.Confirmations
-	var failed, vanished, confirmed, other []transfer.SourceAnswer
+	var failed, vanished, confirmed []transfer.Reading
 	for _, a := range answers {
-		sc := a.Reading.Source
-		switch {
-		case sc.Found && (!sc.Success || a.Reading.Class == transfer.ClassFailed):
-			failed = append(failed, a)
-		case !sc.Found && r.seenHeight > 0 && sc.Head >= r.seenHeight+need:
-			vanished = append(vanished, a)
-		case sc.Found && sc.Success && sc.Canonical && sc.Confirmations >= need:
-			confirmed = append(confirmed, a)
-		default:
-			other = append(other, a)
+		switch rd := a.Reading; {
+		case failedOnChain(rd):
+			failed = append(failed, rd)
+		case r.vanished(rd.Source):
+			vanished = append(vanished, rd)
+		case r.confirmed(rd.Source):
+			confirmed = append(confirmed, rd)
 		}
 	}
+	other := len(answers) - len(failed) - len(vanished) - len(confirmed)
 	v := sourceVerdict{summary: fmt.Sprintf("%d of %d nodes answered: %d read it failed, %d vanished, %d confirmed, %d neither yet",
-		len(answers), len(r.trust.signers), len(failed), len(vanished), len(confirmed), len(other))}
+		len(answers), len(r.trust.signers), len(failed), len(vanished), len(confirmed), other)}
 	t := r.trust.Threshold
 	switch {
 	case len(failed) >= t:
-		v.decided, v.failure = true, orDefault(failed[0].Reading.Reason, "source transaction failed on chain")
+		v.decided, v.failure = true, failureReason(failed[0])
 	case len(vanished) >= t:
 		v.decided, v.failure = true, fmt.Sprintf("source transaction vanished before confirmation (seen at height %d; %d nodes no longer find it)", r.seenHeight, len(vanished))
 	case len(confirmed) >= t:
-		v.decided, v.reading = true, agreeingReading(confirmed, t)
-		v.decided = v.reading.Class != ""
+		v.reading, v.decided = agreedOn(confirmed, t)
 	}
 	return v
 }
 
-// agreeingReading is a reading threshold confirmed answers agree on (the
-// same class, recipient and amounts), or none.
-func agreeingReading(answers []transfer.SourceAnswer, threshold int) transfer.Reading {
-	for _, a := range answers {
+// agreedOn is a reading that threshold of readings agree with (the same
+// class, recipient and amounts), if there is one.
+func agreedOn(readings []transfer.Reading, threshold int) (transfer.Reading, bool) {
+	for _, a := range readings {
 		n := 0
-		for _, b := range answers {
-			if a.Reading.Agrees(b.Reading) {
+		for _, b := range readings {
+			if a.Agrees(b) {
 				n++
 			}
 		}
 		if n >= threshold {
-			return a.Reading
+			return a, true
 		}
 	}
-	return transfer.Reading{}
+	return transfer.Reading{}, false
+}
+
+// failedOnChain: the source failed on chain, or is no transfer at all.
+func failedOnChain(rd transfer.Reading) bool {
+	return rd.Source.Found && (!rd.Source.Success || rd.Class == transfer.ClassFailed)
+}
+
+// vanished: the source is not found though the chain is past where it
+// would have confirmed (a node's RPC may just lag the scanner that saw it).
+func (r *run) vanished(sc transfer.SourceCheck) bool {
+	return !sc.Found && r.seenHeight > 0 && sc.Head >= r.seenHeight+r.settings.Confirmations
+}
+
+// confirmed: the source has the required confirmations on the canonical
+// chain.
+func (r *run) confirmed(sc transfer.SourceCheck) bool {
+	return sc.Found && sc.Success && sc.Canonical && sc.Confirmations >= r.settings.Confirmations
+}
+
+func failureReason(rd transfer.Reading) string {
+	if strings.TrimSpace(rd.Reason) == "" {
+		return "source transaction failed on chain"
+	}
+	return rd.Reason
 }
 
 // waitingForNodes is a waiting transfer's reason while the nodes are asked.
@@ -130,19 +150,11 @@ func waitingForNodes(own string, v sourceVerdict) string {
 // ownFailure is what this node's own read says is final: the source failed
 // (or is no transfer) or vanished; empty when it says neither.
 func (r *run) ownFailure(rd transfer.Reading) string {
-	sc := rd.Source
 	switch {
-	case sc.Found && (!sc.Success || rd.Class == transfer.ClassFailed):
-		return orDefault(rd.Reason, "source transaction failed on chain")
-	case !sc.Found && r.seenHeight > 0 && sc.Head >= r.seenHeight+r.settings.Confirmations:
-		return fmt.Sprintf("source transaction vanished before confirmation (seen at height %d, head %d)", r.seenHeight, sc.Head)
+	case failedOnChain(rd):
+		return failureReason(rd)
+	case r.vanished(rd.Source):
+		return fmt.Sprintf("source transaction vanished before confirmation (seen at height %d, head %d)", r.seenHeight, rd.Source.Head)
 	}
 	return ""
-}
-
-func orDefault(s, def string) string {
-	if strings.TrimSpace(s) == "" {
-		return def
-	}
-	return s
 }
