@@ -20,7 +20,7 @@ func (s *Signer) released(ctx context.Context, req transfer.SignRequest, want tr
 		return true, nil
 	}
 	rule := s.Rules.Release
-	if rule.Threshold > 0 && countReleases(rule.Keys, want.ExternalID, req.Releases) >= rule.Threshold {
+	if rule.Threshold > 0 && len(rule.Keys.ReleasedBy(want.ExternalID, req.Releases)) >= rule.Threshold {
 		return true, nil
 	}
 	if rule.After <= 0 {
@@ -31,18 +31,6 @@ func (s *Signer) released(ctx context.Context, req transfer.SignRequest, want tr
 		return false, err
 	}
 	return age >= rule.After, nil
-}
-
-// countReleases counts the distinct nodes whose release of workflowID
-// verifies under keys.
-func countReleases(keys transfer.NodeKeys, workflowID string, releases []transfer.ReleaseSignal) int {
-	var by []string
-	for _, rel := range releases {
-		if keys.VerifyRelease(workflowID, rel) && !slices.Contains(by, rel.NodeID) {
-			by = append(by, rel.NodeID)
-		}
-	}
-	return len(by)
 }
 
 // sourceAge is how long ago the source was included, from its

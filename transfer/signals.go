@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"crypto/ed25519"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -83,6 +84,19 @@ type ReleaseSignal struct {
 	By        string
 	Reason    string
 	Signature []byte
+}
+
+// ReleasedBy lists the distinct nodes, in the order given, whose releases
+// of workflowID verify under k: the workflow and every signer count a
+// held transfer's releases with it.
+func (k NodeKeys) ReleasedBy(workflowID string, releases []ReleaseSignal) []string {
+	var by []string
+	for _, rel := range releases {
+		if k.VerifyRelease(workflowID, rel) && !slices.Contains(by, rel.NodeID) {
+			by = append(by, rel.NodeID)
+		}
+	}
+	return by
 }
 
 // SignedBytes is what a node signs of its release of workflowID.

@@ -19,9 +19,9 @@ func (r *run) awaitRelease(why string) error {
 	release := workflow.GetSignalChannel(r.ctx, transfer.SignalRelease)
 	deadline := workflow.Now(r.ctx).Add(r.trust.ReleaseAfter)
 	timer := workflow.NewTimer(r.ctx, r.trust.ReleaseAfter)
-	var by []string
-	r.setStatus(transfer.StatusHeld, r.holdReason(why, by, deadline))
-	for len(by) < r.trust.Threshold {
+	released := func() []string { return r.trust.Keys.ReleasedBy(r.st.WorkflowID, r.releases) }
+	r.setStatus(transfer.StatusHeld, r.holdReason(why, released(), deadline))
+	for len(released()) < r.trust.Threshold {
 		expired := false
 		sel := workflow.NewSelector(r.ctx)
 		sel.AddReceive(release, func(c workflow.ReceiveChannel, _ bool) {
@@ -31,8 +31,7 @@ func (r *run) awaitRelease(why string) error {
 				r.logger.Warn("dropped a release that is not signed by a node of the signing set", "node", rel.NodeID)
 				return
 			}
-			if !slices.Contains(by, rel.NodeID) {
-				by = append(by, rel.NodeID)
+			if !slices.Contains(released(), rel.NodeID) {
 				r.releases = append(r.releases, rel)
 				r.logger.Info("transfer released by a node", "node", rel.NodeID, "by", rel.By, "reason", rel.Reason)
 			}
@@ -43,12 +42,12 @@ func (r *run) awaitRelease(why string) error {
 			return err
 		}
 		if expired {
-			r.note(fmt.Sprintf("released after the %s hold (%s)", r.trust.ReleaseAfter, r.releasedBy(by)))
+			r.note(fmt.Sprintf("released after the %s hold (%s)", r.trust.ReleaseAfter, r.releasedBy(released())))
 			return nil
 		}
-		r.note(r.holdReason(why, by, deadline))
+		r.note(r.holdReason(why, released(), deadline))
 	}
-	r.note("released by " + r.releasedBy(by))
+	r.note("released by " + r.releasedBy(released()))
 	return nil
 }
 
