@@ -65,16 +65,17 @@ func NewAccountant(cfg AccountantConfig, reg prometheus.Registerer) *Accountant 
 	return a
 }
 
-// Run checks the books every Interval until ctx ends.
+// Run checks the books every Interval until ctx ends; the node checks
+// them once itself before its signer starts.
 func (a *Accountant) Run(ctx context.Context) error {
 	for {
-		if err := a.Check(ctx); err != nil {
-			a.Logger.Warn("accountant: could not read the books", "error", err)
-		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-time.After(a.Interval):
+		}
+		if err := a.Check(ctx); err != nil {
+			a.Logger.Warn("accountant: could not read the books", "error", err)
 		}
 	}
 }
