@@ -14,7 +14,6 @@ import (
 	"math/big"
 	"net"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -256,21 +255,22 @@ func (c *Chain) Send(ctx context.Context, from Account, to common.Address, data 
 	// While a block is being committed the pending nonce can briefly lag
 	// behind a tx just sent (the pool answers "replacement transaction
 	// underpriced" or "nonce too low"): read it again and resend.
-	for attempt := 1; ; attempt++ {
+	var tx *types.Transaction
+	err := whilePoolLags(ctx, func() error {
 		n, err := c.client.PendingNonceAt(ctx, from.Address)
 		if err != nil {
-			return nil, fmt.Errorf("ethnet: nonce of %s: %w", from.Name, err)
+			return fmt.Errorf("ethnet: nonce of %s: %w", from.Name, err)
 		}
-		tx, err := c.sendWithNonce(ctx, from, to, data, n)
-		if err == nil || attempt == 50 || !(strings.Contains(err.Error(), "replacement transaction underpriced") || strings.Contains(err.Error(), "nonce too low")) {
-			return tx, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, fmt.Errorf("ethnet: send from %s: %w", from.Name, ctx.Err())
-		case <-time.After(20 * time.Millisecond):
-		}
+		tx, err = c.sendWithNonce(ctx, from, to, data, n)
+		return err
+	}, "replacement transaction underpriced", "nonce too low")
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("ethnet: send from %s: %w", from.Name, err)
 	}
+	if err != nil {
+		return nil, err
+	}
+	return tx, nil
 }
 
 func (c *Chain) sendWithNonce(ctx context.Context, from Account, to common.Address, data []byte, nonce uint64) (*types.Transaction, error) {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/big"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -92,16 +90,9 @@ func (c *TestChain) TrySend(from Account, tx Tx) (*types.Transaction, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The pool takes in a sealed block asynchronously: a tx that spends
-	// what the block just before it brought may briefly see the old
-	// balance. Send it again for a while before calling it refused.
-	for attempt := 1; ; attempt++ {
-		err = c.Client.SendTransaction(ctx, signed)
-		if err == nil || attempt == 50 || !strings.Contains(err.Error(), "insufficient funds") {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	// A tx that spends what the block just sealed brought may briefly
+	// see the old balance.
+	err = whilePoolLags(ctx, func() error { return c.Client.SendTransaction(ctx, signed) }, "insufficient funds")
 	if err != nil {
 		return nil, err
 	}
