@@ -195,7 +195,21 @@ func TestLyingWorkflowNode(t *testing.T) { lyingWorkflowNode(t, nil) }
 func TestLyingWorkflowNodeMorse(t *testing.T) { lyingWorkflowNode(t, onMorse(nil)) }
 
 func lyingWorkflowNode(t *testing.T, tweak func(*devnet.Options)) {
-	e := start(t, 6, tweak)
+	lieToTheWorkflowNode(t, 6, tweak, func(e *env) rpcproxy.Rewrite {
+		lie, _ := depositLie(e, func(string) bool { return true }, evenBeforeTheOrder())
+		return lie
+	}, func(reason string) bool {
+		return strings.Contains(reason, "waiting for 9 nodes to read the transfer alike") ||
+			strings.Contains(reason, "waiting for a threshold of nodes to agree")
+	})
+}
+
+// lieToTheWorkflowNode runs a valid deposit whose workflow runs on the one
+// node up at first, whose RPC tells lie. The deposit waits, saying so
+// (waiting), with no order and not failed; once the other nodes are up it
+// executes, paying what they read, and only the liar may refuse it.
+func lieToTheWorkflowNode(t *testing.T, seed uint64, tweak func(*devnet.Options), lie func(*env) rpcproxy.Rewrite, waiting func(reason string) bool) {
+	e := start(t, seed, tweak)
 	alice, bob := e.d.Users[0], e.d.Users[1]
 	liar := 7
 	// Only the liar runs at first: it takes the workflow, and lies to itself.
@@ -204,8 +218,7 @@ func lyingWorkflowNode(t *testing.T, tweak func(*devnet.Options)) {
 			e.d.StopNode(n)
 		}
 	}
-	lie, _ := depositLie(e, func(string) bool { return true }, evenBeforeTheOrder())
-	e.d.PocketProxy(liar).SetRewrite(lie)
+	e.d.PocketProxy(liar).SetRewrite(lie(e))
 	const amount = 10 * pokt
 	id := e.mint(alice, bob.Eth.Address, amount)
 	e.mayBeRefused(id)
@@ -220,9 +233,7 @@ func lyingWorkflowNode(t *testing.T, tweak func(*devnet.Options)) {
 			return false, err.Error()
 		}
 		reason = st.Reason
-		waiting := strings.Contains(st.Reason, "waiting for 9 nodes to read the transfer alike") ||
-			strings.Contains(st.Reason, "waiting for a threshold of nodes to agree")
-		return waiting && st.Status != transfer.StatusFailed, fmt.Sprintf("%s: %s (%s)", id, st.Status, st.Reason)
+		return waiting(st.Reason) && st.Status != transfer.StatusFailed, fmt.Sprintf("%s: %s (%s)", id, st.Status, st.Reason)
 	})
 	t.Logf("with only the liar up: %s", reason)
 	_, hasOrder := e.d.Copper.OrderByExternalID(id)
@@ -230,7 +241,7 @@ func lyingWorkflowNode(t *testing.T, tweak func(*devnet.Options)) {
 	for n := 1; n <= nodeCount; n++ {
 		require.NoError(t, e.d.StartNode(e.ctx, n))
 	}
-	e.finish(time.Minute)
+	e.finish(2 * time.Minute)
 	doc, _ := e.doc(id)
 	assert.EqualValues(t, amount, doc.PayAmountUpokt, "the order pays what 9 nodes read")
 	for _, r := range doc.Refusals {
