@@ -23,6 +23,7 @@ import (
 // benchDevnet names one devnet configuration of the run.
 type benchDevnet struct {
 	name       string
+	pocket     pokt.Protocol
 	scan       time.Duration
 	poll       time.Duration
 	copperPoll time.Duration
@@ -46,6 +47,7 @@ type bench struct {
 	produced  atomic.Int64
 	funded    int // users holding wPOKT to burn (the first ones)
 	closed    bool
+	stopWatch context.CancelFunc // ends the timing of a Shannon chain's own blocks
 	rng       *rand.Rand
 }
 
@@ -68,9 +70,10 @@ func startBench(ctx context.Context, f flags, cfg benchDevnet) (*bench, error) {
 	opts := devnet.Options{
 		Dir: filepath.Join(dir, "devnet"), TemporalCLI: f.cli, Headless: true,
 		Users: max(f.senders, 10),
-		// The bench times blocks it makes itself, which only the Morse
-		// simulator allows (a CometBFT node makes its own).
-		Pocket:           pokt.Morse,
+		// Ethereum and Morse make a block when the bench says so; a
+		// CometBFT node makes its own, every PocketBlockInterval, and the
+		// bench times each as it is committed.
+		Pocket:           cfg.pocket,
 		EthBlockInterval: f.block, PocketBlockInterval: f.block, ManualBlocks: true,
 		EthConfirmations: f.confirmations, PocketConfirmations: f.confirmations,
 		ScanInterval: cfg.scan, PollInterval: cfg.poll, CopperPollInterval: cfg.copperPoll, UnlimitedPollInterval: cfg.copperPoll,
@@ -89,6 +92,10 @@ func startBench(ctx context.Context, f flags, cfg benchDevnet) (*bench, error) {
 	}
 	if b.temporal, err = client.Dial(client.Options{HostPort: b.d.TemporalAddress(), Logger: quietLogger{}}); err != nil {
 		b.d.Close()
+		return nil, err
+	}
+	if err := b.timeShannonBlocks(); err != nil {
+		b.close(true)
 		return nil, err
 	}
 	go b.produceBlocks(f.block)
@@ -113,12 +120,23 @@ func (b *bench) produceBlocks(interval time.Duration) {
 	}
 }
 
+// timeShannonBlocks notes when the Shannon chain commits each block.
+func (b *bench) timeShannonBlocks() error {
+	if b.d.Shannon == nil {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b.stopWatch = cancel
+	return b.d.Shannon.OnBlock(ctx, func(h int64) { b.times.Store(fmt.Sprintf("pokt/%d", h), time.Now()) })
+}
+
 func (b *bench) block() {
-	h := b.d.Morse.NextBlock()
-	now := time.Now()
-	b.times.Store(fmt.Sprintf("pokt/%d", h), now)
+	if b.d.Morse != nil {
+		h := b.d.Morse.NextBlock()
+		b.times.Store(fmt.Sprintf("pokt/%d", h), time.Now())
+	}
 	b.d.Eth.Commit(1)
-	now = time.Now()
+	now := time.Now()
 	if n, err := b.d.Eth.Head(context.Background()); err == nil {
 		b.times.Store(fmt.Sprintf("eth/%d", n), now)
 	}
@@ -153,6 +171,9 @@ func (b *bench) close(keep bool) {
 	b.closed = true
 	close(b.stopChain)
 	<-b.chainDone
+	if b.stopWatch != nil {
+		b.stopWatch()
+	}
 	b.temporal.Close()
 	b.d.Close()
 	if !keep {
@@ -226,27 +247,6 @@ func (b *bench) waitAll(ctx context.Context, ids []string, timeout time.Duration
 	return nil
 }
 
-// idleEthCalls counts every Ethereum RPC call all nodes make while blocks
-// without burns come at the usual pace, per node and per 2,000 blocks.
-// Subscribed scanners make none; their ranged re-scan comes once per
-// log_range blocks on top.
-func (b *bench) idleEthCalls(ctx context.Context, blocks int64) (float64, error) {
-	_, before := b.d.RPCCalls()
-	start, err := b.d.Eth.Head(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if err := b.waitBlocks(ctx, blocks); err != nil {
-		return 0, err
-	}
-	end, err := b.d.Eth.Head(ctx)
-	if err != nil {
-		return 0, err
-	}
-	_, after := b.d.RPCCalls()
-	return float64(after-before) / float64(b.d.NodeCount()) * 2000 / float64(end-start), nil
-}
-
 // sent is one transfer the benchmark made.
 type sent struct {
 	id     string
@@ -272,139 +272,4 @@ func (b *bench) send(ctx context.Context, i int, u devnet.User) (sent, error) {
 		}
 	}
 	return s, err
-}
-
-// latency sends n transfers one at a time at rate per second and measures
-// each one's overhead: from the block that gave it its confirmations to
-// the close of its workflow.
-func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult, error) {
-	res := LatencyResult{Rate: rate}
-	tick := time.NewTicker(time.Duration(float64(time.Second) / rate))
-	defer tick.Stop()
-	var all []sent
-	// Only funded users can burn.
-	users := b.d.Users[:b.funded]
-	start := time.Now()
-	for i := range n {
-		<-tick.C
-		s, err := b.send(ctx, i, users[i%len(users)])
-		if err != nil {
-			return res, err
-		}
-		all = append(all, s)
-	}
-	ids := make([]string, len(all))
-	for i, s := range all {
-		ids[i] = s.id
-	}
-	if err := b.waitAll(ctx, ids, 5*time.Minute); err != nil {
-		return res, err
-	}
-	actions, tasks, _, err := b.actions(ctx, start, time.Now())
-	if err != nil {
-		return res, err
-	}
-	res.Actions, res.WorkflowTasks = actions/float64(n), tasks/float64(n)
-	var overhead, dest, ordered, signed, executed, closed []time.Duration
-	for _, s := range all {
-		st, err := b.steps(ctx, s)
-		if err != nil {
-			return res, err
-		}
-		overhead, dest = append(overhead, st.overhead), append(dest, st.destination)
-		ordered, signed = append(ordered, st.ordered), append(signed, st.signed)
-		executed, closed = append(executed, st.executed), append(closed, st.closed)
-		if s.kind == transfer.KindMint {
-			res.Mints++
-		} else {
-			res.Burns++
-		}
-	}
-	res.Overhead, res.Destination = summarize(overhead), summarize(dest)
-	res.Steps = map[string]Stats{
-		"1 confirmed -> order created, signers asked": summarize(ordered),
-		"2 -> threshold co-signed":                    summarize(signed),
-		"3 -> Copper says executed":                   summarize(executed),
-		"4 -> destination verified, closed":           summarize(closed),
-	}
-	return res, nil
-}
-
-// steps splits one transfer's overhead, from the block that gave the
-// source its confirmations, along its workflow history.
-type steps struct {
-	overhead    time.Duration // confirmed -> workflow closed
-	ordered     time.Duration // confirmed -> order created, signers asked
-	signed      time.Duration // -> threshold of co-signatures
-	executed    time.Duration // -> Copper reports executed
-	closed      time.Duration // -> destination verified, workflow closed
-	destination time.Duration // co-signed -> destination chain included it
-}
-
-func (b *bench) steps(ctx context.Context, s sent) (steps, error) {
-	var st transfer.State
-	if err := b.temporal.GetWorkflow(ctx, s.id, "").Get(ctx, &st); err != nil {
-		return steps{}, err
-	}
-	chain, dchain := "pokt", "eth"
-	if s.kind == transfer.KindBurn {
-		chain, dchain = "eth", "pokt"
-	}
-	confirmed, ok := b.blockTime(chain, st.SourceHeight+b.f.confirmations-1)
-	if !ok {
-		return steps{}, fmt.Errorf("%s: no time for block %d", s.id, st.SourceHeight+b.f.confirmations-1)
-	}
-	events, err := history(ctx, b.temporal, s.id)
-	if err != nil {
-		return steps{}, err
-	}
-	var ordered, signed, executed, closed time.Time
-	scheduled := map[int64]string{}
-	signs := 0
-	for _, e := range events {
-		at := e.GetEventTime().AsTime()
-		if a := e.GetActivityTaskScheduledEventAttributes(); a != nil {
-			scheduled[e.GetEventId()] = a.GetActivityType().GetName()
-			if a.GetActivityType().GetName() == transfer.ActivitySign && ordered.IsZero() {
-				ordered = at
-			}
-		}
-		if a := e.GetActivityTaskCompletedEventAttributes(); a != nil {
-			switch scheduled[a.GetScheduledEventId()] {
-			case transfer.ActivitySign:
-				if signs++; signs == b.d.Options().Threshold {
-					signed = at
-				}
-			case transfer.ActivityAwaitOrder:
-				executed = at
-			}
-		}
-		if e.GetWorkflowExecutionCompletedEventAttributes() != nil {
-			closed = at
-		}
-	}
-	destHeight, err := b.destinationHeight(ctx, dchain, st.DestTxHash)
-	if err != nil {
-		return steps{}, err
-	}
-	included, _ := b.blockTime(dchain, destHeight)
-	return steps{
-		overhead: closed.Sub(confirmed), ordered: ordered.Sub(confirmed), signed: signed.Sub(ordered),
-		executed: executed.Sub(signed), closed: closed.Sub(executed), destination: max(0, included.Sub(signed)),
-	}, nil
-}
-
-func (b *bench) destinationHeight(ctx context.Context, chain, hash string) (int64, error) {
-	if chain == "eth" {
-		r, err := b.d.Eth.Receipt(ctx, hexHash(hash))
-		if err != nil {
-			return 0, err
-		}
-		return r.BlockNumber.Int64(), nil
-	}
-	tx, err := b.d.PocketClient().Tx(ctx, hash)
-	if err != nil {
-		return 0, err
-	}
-	return tx.Height, nil
 }

@@ -19,12 +19,15 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/devnet/temporalserver"
 )
 
 type flags struct {
 	out, readme, profileDir, cli, nodeBinary string
+	pocket                                   pokt.Protocol
 	latencyN, throughputN, burst, senders    int
+	morseLatencyN                            int
 	baselineN, skeletonN, skeletonRuns       int
 	rate                                     float64
 	block, scan, poll, copperPoll, baseline  time.Duration
@@ -39,6 +42,8 @@ func main() {
 	flag.StringVar(&f.profileDir, "profiles", "bench", "where the CPU and mutex profiles of the throughput run go")
 	flag.StringVar(&f.cli, "temporal-cli", "", "temporal CLI (default ./bin/temporal)")
 	flag.StringVar(&f.nodeBinary, "node-binary", "bin/wpokt-node", "wpokt-node binary, for the node that runs alone")
+	pocket := flag.String("pocket", string(pokt.Shannon), "Pocket protocol of the measured bridge: shannon or morse")
+	flag.IntVar(&f.morseLatencyN, "morse-latency-n", 200, "transfers of a second latency run on Morse, for the Shannon/Morse ratio from one run (0: none)")
 	flag.IntVar(&f.latencyN, "latency-n", 500, "transfers sent one at a time for the overhead latency")
 	flag.Float64Var(&f.rate, "rate", 3, "transfers per second in the latency run (below what the machine sustains, so that it measures the bridge, not a queue)")
 	flag.IntVar(&f.throughputN, "throughput-n", 800, "transfers in the throughput run (half deposits, half burns); 2000 take about 10 minutes alone on 2 cores")
@@ -55,6 +60,10 @@ func main() {
 	flag.DurationVar(&f.baseline, "baseline-interval", 3*time.Second, "every interval of the polling baseline (production: 30 s)")
 	flag.BoolVar(&f.keep, "keep", false, "keep the devnets' data dirs")
 	flag.Parse()
+	if f.pocket = pokt.Protocol(*pocket); !f.pocket.Valid() {
+		fmt.Fprintf(os.Stderr, "wpokt-bench: --pocket %q: want shannon or morse\n", *pocket)
+		os.Exit(2)
+	}
 	if err := run(f); err != nil {
 		fmt.Fprintln(os.Stderr, "wpokt-bench:", err)
 		os.Exit(1)
@@ -82,7 +91,7 @@ func run(f flags) error {
 	r.Cores = runtime.NumCPU()
 	r.GoVersion = runtime.Version()
 
-	b, err := startBench(ctx, f, benchDevnet{name: "bridge", scan: f.scan, poll: f.poll, copperPoll: f.copperPoll, subscribe: true})
+	b, err := startBench(ctx, f, benchDevnet{name: "bridge", pocket: f.pocket, scan: f.scan, poll: f.poll, copperPoll: f.copperPoll, subscribe: true})
 	if err != nil {
 		return err
 	}
@@ -93,6 +102,7 @@ func run(f flags) error {
 	r.Settings.BaselineInterval = f.baseline.String()
 	r.Settings.CopperExecDelay, r.Settings.TemporalDevServer = "0s", "temporal CLI v1.5.1 start-dev, SQLite file, WAL, synchronous=normal, eager activities"
 	r.Settings.EthScannerSubscribe = true
+	r.Settings.Pocket = string(f.pocket)
 
 	progress("skeleton: %d one at a time, %d with 50 in flight", f.skeletonN, f.skeletonRuns)
 	if r.Skeleton, err = b.skeleton(ctx, f); err != nil {
@@ -105,8 +115,15 @@ func run(f flags) error {
 		return err
 	}
 	progress("idle: counting Ethereum RPC calls over 40 blocks without burns")
-	if r.Costs.IdleEthCallsPer2000, err = b.idleEthCalls(ctx, 40); err != nil {
+	if r.Costs.IdleEth, err = b.idleEthCalls(ctx, 40); err != nil {
 		return err
+	}
+	if f.pocket == pokt.Shannon {
+		progress("idle: counting the Pocket scanners' calls over 40 blocks without deposits")
+		if r.Costs.IdlePocket, err = b.idlePocketScans(ctx, 40); err != nil {
+			return err
+		}
+		progress("idle: %.2f tx_search and %.2f RPC calls per scan window", r.Costs.IdlePocket.TxSearchPerWindow, r.Costs.IdlePocket.RPCCallsPerWindow)
 	}
 
 	progress("latency: %d transfers at %.1f/s", f.latencyN, f.rate)
@@ -123,7 +140,12 @@ func run(f flags) error {
 	if err != nil {
 		return err
 	}
+	timer, err := startLedgerTimer(b.dir, 50*time.Millisecond)
+	if err != nil {
+		return err
+	}
 	r.Throughput, r.Costs, err = b.throughput(ctx, f, r.Costs)
+	r.Costs.LedgerRecord = timer.Stop()
 	stopProfiles()
 	if err != nil {
 		return err
@@ -133,8 +155,16 @@ func run(f flags) error {
 	r.Resources = b.resources()
 	b.close(f.keep)
 
+	if f.morseLatencyN > 0 && f.pocket != pokt.Morse {
+		progress("morse: %d transfers at %.1f/s, for the ratio", f.morseLatencyN, f.rate)
+		if r.MorseLatency, err = morseLatency(ctx, f); err != nil {
+			return err
+		}
+		progress("morse: overhead p50 %.3f s p99 %.3f s", r.MorseLatency.Overhead.P50, r.MorseLatency.Overhead.P99)
+	}
+
 	progress("polling baseline: every interval %s, %d transfers", f.baseline, f.baselineN)
-	base, err := startBench(ctx, f, benchDevnet{name: "baseline", scan: f.baseline, poll: f.baseline, copperPoll: f.baseline})
+	base, err := startBench(ctx, f, benchDevnet{name: "baseline", pocket: f.pocket, scan: f.baseline, poll: f.baseline, copperPoll: f.baseline})
 	if err != nil {
 		return err
 	}
@@ -165,6 +195,20 @@ func run(f flags) error {
 	}
 	progress("done in %s; %s written", r.Wall, f.out)
 	return nil
+}
+
+// morseLatency is the latency run of the same bridge on Morse.
+func morseLatency(ctx context.Context, f flags) (*LatencyResult, error) {
+	m, err := startBench(ctx, f, benchDevnet{name: "morse", pocket: pokt.Morse, scan: f.scan, poll: f.poll, copperPoll: f.copperPoll, subscribe: true})
+	if err != nil {
+		return nil, err
+	}
+	defer m.close(f.keep)
+	if err := m.fundBurners(ctx, 20); err != nil {
+		return nil, err
+	}
+	res, err := m.latency(ctx, f.morseLatencyN, f.rate)
+	return &res, err
 }
 
 // startProfiles writes the CPU and mutex profiles of the run.

@@ -25,14 +25,17 @@ type Results struct {
 		CopperExecDelay     string `json:"copper_execution_delay"`
 		TemporalDevServer   string `json:"temporal_dev_server"`
 		EthScannerSubscribe bool   `json:"eth_scanner_subscribes"`
+		Pocket              string `json:"pocket_protocol"`
 	} `json:"settings"`
-	Skeleton   SkeletonResult   `json:"skeleton"`
-	Latency    LatencyResult    `json:"overhead_latency"`
-	Throughput ThroughputResult `json:"throughput"`
-	Baseline   LatencyResult    `json:"polling_baseline"`
-	Costs      Costs            `json:"cost_per_transfer"`
-	Resources  Resources        `json:"resources"`
-	Wall       string           `json:"wall_time"`
+	Skeleton SkeletonResult `json:"skeleton"`
+	Latency  LatencyResult  `json:"overhead_latency"`
+	// MorseLatency is the same latency run on Morse, in the same run.
+	MorseLatency *LatencyResult   `json:"overhead_latency_morse,omitempty"`
+	Throughput   ThroughputResult `json:"throughput"`
+	Baseline     LatencyResult    `json:"polling_baseline"`
+	Costs        Costs            `json:"cost_per_transfer"`
+	Resources    Resources        `json:"resources"`
+	Wall         string           `json:"wall_time"`
 }
 
 // Stats are latency figures in seconds.
@@ -114,9 +117,15 @@ type Costs struct {
 	CPUSeconds    float64            `json:"cpu_seconds"`
 	// TemporalCPUSeconds is the Temporal dev server's part of CPUSeconds.
 	TemporalCPUSeconds float64 `json:"temporal_server_cpu_seconds"`
-	// IdleEthCallsPer2000 is every Ethereum RPC call per node per 2,000
-	// blocks without burns.
-	IdleEthCallsPer2000 float64 `json:"idle_eth_calls_per_node_per_2000_blocks"`
+	// IdleEth is every Ethereum RPC call per node per 2,000 blocks without
+	// burns.
+	IdleEth IdleEth `json:"idle_eth"`
+	// IdlePocket is the Shannon scanners' calls per scan window without
+	// deposits.
+	IdlePocket IdlePocket `json:"idle_pocket_scans"`
+	// LedgerRecord is a signer ledger's cost per signature, timed during
+	// the throughput run.
+	LedgerRecord Stats `json:"ledger_record"`
 }
 
 // Resources are peak resident memory figures, in MiB.
@@ -131,8 +140,8 @@ func (r Results) Markdown() string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sk, l, t, c := r.Skeleton, r.Latency, r.Throughput, r.Costs
-	w("Measured by `%s` on %s (%d cores, %s), %d nodes, threshold %d, blocks every %s, %d confirmations, Temporal dev server (SQLite WAL, eager activities). Medians and ratios from one run.",
-		r.Command, r.Date, r.Cores, r.GoVersion, r.Settings.Nodes, r.Settings.Threshold, r.Settings.BlockInterval, r.Settings.Confirmations)
+	w("Measured by `%s` on %s (%d cores, %s), Pocket on %s, %d nodes, threshold %d, blocks every %s, %d confirmations, Temporal dev server (SQLite WAL, eager activities). Medians and ratios from one run.",
+		r.Command, r.Date, r.Cores, r.GoVersion, r.Settings.Pocket, r.Settings.Nodes, r.Settings.Threshold, r.Settings.BlockInterval, r.Settings.Confirmations)
 	w("")
 	w("| measure | bridge | skeleton (same shape, empty steps) | ratio / difference |")
 	w("|---|---|---|---|")
@@ -141,6 +150,10 @@ func (r Results) Markdown() string {
 	w("| of which: destination chain includes the executed order, p50 | %.2f s | | |", l.Destination.P50)
 	for _, name := range slices.Sorted(maps.Keys(l.Steps)) {
 		w("| step %s, p50 | %.2f s | | |", name, l.Steps[name].P50)
+	}
+	if m := r.MorseLatency; m != nil {
+		w("| the same bridge on Morse (%d transfers): overhead p50 / p99 / max | %.2f / %.2f / %.2f s | | %s p50 is %.2fx Morse's |",
+			m.Overhead.N, m.Overhead.P50, m.Overhead.P99, m.Overhead.Max, r.Settings.Pocket, l.Overhead.P50/max(m.Overhead.P50, 0.001))
 	}
 	w("| throughput, %d transfers in bursts of %d (%d senders) | %.1f transfers/s | %.1f workflows/s | %.0f%% |", t.Transfers, t.Burst, t.Senders, t.PerSecond, sk.Throughput, 100*t.SkeletonPct)
 	w("| lost / duplicated / orders | %d / %d / %d | | books: %s |", t.Lost, t.Duplicated, t.Orders, t.Invariant)
@@ -154,7 +167,13 @@ func (r Results) Markdown() string {
 	w("| Ethereum RPC calls / Pocket RPC calls | %.1f / %.1f |", c.EthRPCCalls, c.PoktRPCCalls)
 	w("| Copper API and co-signer calls | %.1f |", c.CopperCalls)
 	w("| CPU seconds, all processes (of which the Temporal dev server) | %.3f (%.3f); skeleton %.3f (%.3f) |", c.CPUSeconds, c.TemporalCPUSeconds, r.Skeleton.CPUSeconds, r.Skeleton.TemporalCPUSeconds)
-	w("| Ethereum RPC calls per node per 2,000 blocks without burns (plus one ranged log query per 2,000 blocks) | %.2f |", c.IdleEthCallsPer2000)
+	w("| Ethereum RPC calls per node per 2,000 blocks without burns (plus one ranged log query per 2,000 blocks): all / of which the accountant's totalSupply reads | %.2f / %.2f |", c.IdleEth.Calls, c.IdleEth.EthCalls)
+	if p := c.IdlePocket; p.Windows > 0 {
+		w("| Shannon scanner, per scan window without deposits (%d windows, %.1f blocks each): tx_search calls / all Pocket RPC calls | %.2f / %.2f |",
+			p.Windows, p.BlocksPerWindow, p.TxSearchPerWindow, p.RPCCallsPerWindow)
+	}
+	w("| signer ledger per signature (read earlier orders, synced write), during the throughput run: p50 / p90 / max | %.2f / %.2f / %.2f ms |",
+		1000*c.LedgerRecord.P50, 1000*c.LedgerRecord.P90, 1000*c.LedgerRecord.Max)
 	w("| peak RSS: devnet process / Temporal dev server / one node alone | %.0f / %.0f / %.0f MiB |", r.Resources.DevnetRSSMiB, r.Resources.TemporalRSSMiB, r.Resources.NodeRSSMiB)
 	return b.String()
 }

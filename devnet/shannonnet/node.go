@@ -10,6 +10,7 @@ import (
 	"github.com/cometbft/cometbft/p2p"
 	"github.com/cometbft/cometbft/privval"
 	"github.com/cometbft/cometbft/proxy"
+	cmttypes "github.com/cometbft/cometbft/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
@@ -160,4 +161,30 @@ func (c *Chain) removeDir() {
 	if c.ownDir {
 		_ = os.RemoveAll(c.dir)
 	}
+}
+
+// OnBlock calls f with each block's height as the node commits it, until
+// ctx ends: for a benchmark that times what happens after a block, since
+// this chain makes its own blocks. f runs on one goroutine, in order; a
+// slow f makes the node drop the subscription (and OnBlock stop calling).
+func (c *Chain) OnBlock(ctx context.Context, f func(height int64)) error {
+	sub, err := c.node.EventBus().Subscribe(ctx, "shannonnet-onblock", cmttypes.EventQueryNewBlockHeader, 1000)
+	if err != nil {
+		return fmt.Errorf("subscribe to new blocks: %w", err)
+	}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-sub.Canceled():
+				return
+			case m := <-sub.Out():
+				if h, ok := m.Data().(cmttypes.EventDataNewBlockHeader); ok {
+					f(h.Header.Height)
+				}
+			}
+		}
+	}()
+	return nil
 }
