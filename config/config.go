@@ -146,8 +146,13 @@ type Pocket struct {
 	// sends the full amount and the vault pays fee_upokt on top; false
 	// takes the fee out of the amount. Unset: production wPOKT's rule for
 	// the protocol (see PayoutFeeRule).
-	VaultPaysFee *bool         `mapstructure:"vault_pays_fee"`
-	MaxMintUpokt uint64        `mapstructure:"max_mint_upokt"`
+	VaultPaysFee *bool  `mapstructure:"vault_pays_fee"`
+	MaxMintUpokt uint64 `mapstructure:"max_mint_upokt"`
+	// TopUpSenders are the operators' treasury addresses (the protocol's
+	// form): their sends to the vault top up its backing (the network fees
+	// it paid, wPOKT minted outside the bridge) and are neither minted nor
+	// refunded. Every node must list the same ones.
+	TopUpSenders []string      `mapstructure:"top_up_senders"`
 	BlockTime    time.Duration `mapstructure:"block_time"`
 	StartHeight  int64         `mapstructure:"start_height"`
 	ScanInterval time.Duration `mapstructure:"scan_interval"`

@@ -156,6 +156,17 @@ func (c *Config) validatePocket(bad reportBad) {
 	if p.MaxMintUpokt != 0 && p.MaxMintUpokt <= p.FeeUpokt {
 		bad("pocket.max_mint_upokt", "must be above pocket.fee_upokt")
 	}
+	for i, a := range p.TopUpSenders {
+		key := fmt.Sprintf("pocket.top_up_senders[%d]", i)
+		switch addr, err := pokt.ParseAddress(a); {
+		case err != nil:
+			bad(key, "not a Pocket address: %v", err)
+		case addr.Protocol() != p.Protocol:
+			bad(key, "want an address in protocol %s's form, got %q", p.Protocol, a)
+		case pokt.SameAddress(a, p.VaultAddress):
+			bad(key, "the vault cannot top itself up")
+		}
+	}
 	if p.StartHeight < 0 {
 		bad("pocket.start_height", "must not be negative")
 	}

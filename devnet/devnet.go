@@ -176,6 +176,9 @@ type Devnet struct {
 	Morse   *morsesim.Sim
 	Copper  *coppersim.Sim
 	Users   []User
+	// Treasury is the operators' Pocket account whose sends to the vault
+	// top up its backing (every node's pocket.top_up_senders).
+	Treasury User
 
 	PocketURL     string
 	VaultPokt     string
@@ -265,6 +268,7 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 	for i := range opts.Users {
 		d.Users = append(d.Users, NewUser("user-"+strconv.Itoa(i+1), opts.Pocket))
 	}
+	d.Treasury = NewUser("treasury", opts.Pocket)
 	ethUsers := make([]ethnet.Account, len(d.Users))
 	for i, u := range d.Users {
 		ethUsers[i] = u.Eth

@@ -66,6 +66,7 @@ pocket:
   confirmations: {{.PocketConfirmations}}
   fee_upokt: {{.Fee}}
   max_mint_upokt: {{.MaxMint}}
+  top_up_senders: ["{{.Treasury}}"]
   block_time: {{.PocketBlockTime}}
   start_height: 1
   scan_interval: {{.ScanInterval}}
@@ -172,7 +173,7 @@ func (d *Devnet) addNode(i int) error {
 		"NodeIDs": strings.Join(ids, ", "), "Threshold": o.Threshold, "ReadingKeys": readingKeys,
 		"SingleLimit": o.Governor.SingleTransferLimitUpokt, "DailyCap": o.Governor.DailyCapUpokt, "ReleaseAfter": o.Governor.ReleaseAfter,
 		"Temporal": d.TemporalAddress(), "Namespace": d.opts.TemporalNamespace, "PollInterval": o.PollInterval, "SignerRetryMax": o.SignerRetryMax,
-		"PocketURL": pp.URL() + "/v1/" + app, "PocketProtocol": o.Pocket, "PocketChainID": d.PocketChainID(), "Vault": d.VaultPokt,
+		"PocketURL": pp.URL() + "/v1/" + app, "PocketProtocol": o.Pocket, "PocketChainID": d.PocketChainID(), "Vault": d.VaultPokt, "Treasury": d.Treasury.PoktAddress,
 		"PocketConfirmations": o.PocketConfirmations, "Fee": PocketFee, "MaxMint": o.MaxMintUpokt,
 		"PocketBlockTime": o.PocketBlockInterval, "ScanInterval": o.ScanInterval,
 		"EthURL": ep.URL(), "EthWSURL": wsURL, "EthChainID": 1337, "WPOKT": d.Eth.WPOKT.Hex(),

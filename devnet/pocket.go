@@ -91,7 +91,7 @@ func (d *Devnet) startPocket(ctx context.Context, opts Options) (coppersim.PoktE
 		return d.startMorse(opts)
 	}
 	accounts := []shannonnet.GenesisAccount{{Address: d.VaultPokt, Balance: 0}}
-	for _, u := range d.Users {
+	for _, u := range append([]User{d.Treasury}, d.Users...) {
 		accounts = append(accounts, shannonnet.GenesisAccount{Address: u.PoktAddress, Balance: UserFunds})
 	}
 	var err error
@@ -117,7 +117,7 @@ func (d *Devnet) startMorse(opts Options) (coppersim.PoktExecutor, error) {
 	}
 	d.PocketURL = "http://" + l.Addr().String()
 	d.pocketSrv = d.Morse.Serve(l)
-	for _, u := range d.Users {
+	for _, u := range append([]User{d.Treasury}, d.Users...) {
 		if err := d.Morse.Fund(u.PoktAddress, UserFunds); err != nil {
 			return nil, fmt.Errorf("devnet: fund %s: %w", u.Name, err)
 		}

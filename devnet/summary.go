@@ -41,6 +41,7 @@ func (d *Devnet) Summary() string {
 	for _, u := range d.Users {
 		w("    %-8s  pocket %s   ethereum %s", u.Name, u.PoktAddress, u.Eth.Address.Hex())
 	}
+	w("    %-8s  pocket %s   (the operators' treasury: its sends to the vault top up the backing)", d.Treasury.Name, d.Treasury.PoktAddress)
 	w("")
 	u := d.Users[0]
 	// The test users' commands live in wpokt-devnet (cmd/wpokt links no

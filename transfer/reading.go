@@ -26,6 +26,11 @@ const (
 	// (bytes that do not decode): funds may have moved, so it neither
 	// fails nor pays; it waits for an operator, with the reason.
 	ClassUnreadable Class = "unreadable"
+	// ClassTopUp is a send to the vault from one of the operators'
+	// treasury addresses: backing for wPOKT already out (the network fees
+	// the vault paid, or wPOKT minted outside the bridge). Nothing is
+	// minted or refunded.
+	ClassTopUp Class = "top_up"
 )
 
 // Pays reports whether a transfer of this class gets a custody order.

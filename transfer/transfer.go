@@ -39,12 +39,14 @@ const (
 	// StatusFailed is a transfer that cannot proceed: the source tx failed or
 	// vanished before confirmation, or the custody order ended unexecuted.
 	StatusFailed Status = "failed"
+	// StatusToppedUp is a treasury's send to the vault, kept as backing.
+	StatusToppedUp Status = "topped_up"
 )
 
 // Final reports whether no further status can follow s.
 func (s Status) Final() bool {
 	switch s {
-	case StatusExecuted, StatusInvalid, StatusRefunded, StatusFailed:
+	case StatusExecuted, StatusInvalid, StatusRefunded, StatusFailed, StatusToppedUp:
 		return true
 	}
 	return false
@@ -63,6 +65,7 @@ var rank = map[Status]int{
 	StatusRefunded:  6,
 	StatusInvalid:   6,
 	StatusFailed:    6,
+	StatusToppedUp:  6,
 }
 
 // Valid reports whether s is a known status.
@@ -87,7 +90,7 @@ func (s Status) Before() []Status {
 
 // AllStatuses lists every status in path order.
 var AllStatuses = []Status{
-	StatusDetected, StatusConfirmed, StatusHeld, StatusStarted, StatusSigned, StatusExecuted, StatusRefunded, StatusInvalid, StatusFailed,
+	StatusDetected, StatusConfirmed, StatusHeld, StatusStarted, StatusSigned, StatusExecuted, StatusRefunded, StatusInvalid, StatusFailed, StatusToppedUp,
 }
 
 // MintWorkflowID is the workflow ID of the deposit with the given Pocket tx

@@ -29,6 +29,7 @@ var stepLabels = map[transfer.Status]string{
 	transfer.StatusRefunded:  "Refunded",
 	transfer.StatusInvalid:   "Invalid",
 	transfer.StatusFailed:    "Failed",
+	transfer.StatusToppedUp:  "Vault topped up",
 }
 
 // steps derives the timeline: detected → confirmed → (held) → started →
@@ -38,7 +39,7 @@ func steps(doc store.Document) []Step {
 	reached := reachedAt(doc)
 	var path []transfer.Status
 	switch doc.Status {
-	case transfer.StatusInvalid, transfer.StatusFailed:
+	case transfer.StatusInvalid, transfer.StatusFailed, transfer.StatusToppedUp:
 		for _, s := range transfer.AllStatuses {
 			if _, ok := reached[s]; ok && s != doc.Status {
 				path = append(path, s)

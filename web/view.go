@@ -83,7 +83,7 @@ func chains(doc store.Document) (source, dest string) {
 	} else if doc.Classification == transfer.ClassRefund || doc.Status == transfer.StatusRefunded {
 		dest = chainPocket
 	}
-	if doc.Status == transfer.StatusInvalid || (doc.Status == transfer.StatusFailed && doc.DestTxHash == "") {
+	if doc.Status == transfer.StatusInvalid || doc.Status == transfer.StatusToppedUp || (doc.Status == transfer.StatusFailed && doc.DestTxHash == "") {
 		dest = ""
 	}
 	return source, dest

@@ -199,7 +199,7 @@ func Rules(cfg *config.Config) activities.Rules {
 		Deposit: pokt.DepositRules{
 			EthChainID: cfg.Ethereum.ChainID, FeeUpokt: cfg.Pocket.FeeUpokt,
 			MaxMintUpokt: cfg.Pocket.MaxMintUpokt, Vault: cfg.Pocket.VaultAddress,
-			VaultPaysFee: cfg.Pocket.PayoutFeeRule(),
+			VaultPaysFee: cfg.Pocket.PayoutFeeRule(), TopUpSenders: cfg.Pocket.TopUpSenders,
 		},
 		Protocol:            cfg.Pocket.Protocol,
 		PocketConfirmations: cfg.Pocket.Confirmations,

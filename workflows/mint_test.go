@@ -99,6 +99,20 @@ func TestDustDepositIsInvalidWithoutOrder(t *testing.T) {
 	require.Empty(t, f.reserves)
 }
 
+func TestTreasuryTopUpIsKeptWithoutOrder(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassTopUp, Reason: "a top-up of the vault from a treasury address", Amount: 500_000_000}
+	env := newEnv(t, f)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusToppedUp, st.Status)
+	require.Contains(t, st.Reason, "top-up")
+	require.Zero(t, f.creates)
+	require.Empty(t, f.reserves)
+	require.Equal(t, transfer.StatusToppedUp, f.projected[len(f.projected)-1].Status)
+}
+
 func TestFailedSourceTxEndsFailedWithoutOrder(t *testing.T) {
 	f := newFakeBridge()
 	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassFailed, Reason: "tx failed on chain: code 10 (insufficient funds)"}

@@ -57,6 +57,9 @@ func (r *run) carry(read readSource) (transfer.State, error) {
 		return r.st, nil
 	case transfer.ClassUnreadable:
 		return r.st, r.awaitOperator(rd.Reason)
+	case transfer.ClassTopUp:
+		r.setStatus(transfer.StatusToppedUp, rd.Reason)
+		return r.st, nil
 	}
 	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
 	return r.pay(rd)

@@ -112,6 +112,10 @@ func (a Address) String() string {
 // In is the same account printed in p's form.
 func (a Address) In(p Protocol) Address { a.protocol = p; return a }
 
+// Protocol is the form the address prints in: the one it was parsed from,
+// unless In changed it.
+func (a Address) Protocol() Protocol { return a.protocol }
+
 // Bytes returns the account's 20 bytes.
 func (a Address) Bytes() []byte { return append([]byte(nil), a.raw[:]...) }
 

@@ -27,6 +27,9 @@ type DepositRules struct {
 	MaxMintUpokt uint64
 	// Vault is the Pocket address deposits are sent to.
 	Vault string
+	// TopUpSenders are the operators' treasury addresses: what they send
+	// to the vault tops up its backing and is neither minted nor refunded.
+	TopUpSenders []string
 }
 
 // DefaultVaultPaysFee is production wPOKT's fee rule for protocol p: on
@@ -46,6 +49,14 @@ func (r DepositRules) Validate() error {
 	if r.MaxMintUpokt != 0 && r.MaxMintUpokt <= r.FeeUpokt {
 		return fmt.Errorf("deposit rules: max mint %d is not above the fee %d", r.MaxMintUpokt, r.FeeUpokt)
 	}
+	for _, a := range r.TopUpSenders {
+		if _, err := NormalizeAddress(a); err != nil {
+			return fmt.Errorf("deposit rules: top-up sender %q: %w", a, err)
+		}
+		if SameAddress(a, r.Vault) {
+			return errors.New("deposit rules: the vault cannot be a top-up sender")
+		}
+	}
 	return nil
 }
 
@@ -57,10 +68,11 @@ func (r DepositRules) Validate() error {
 //  2. the tx failed on chain (Code != 0): failed;
 //  3. bytes that do not decode: unreadable (an operator must look);
 //  4. not a send, not to the vault, or sent by the vault itself: failed;
-//  5. amount <= fee: invalid, "amount at or below the fee, not refundable";
-//  6. a memo that ParseMemo refuses: refund, with the memo error as reason;
-//  7. amount above MaxMintUpokt (when set): refund;
-//  8. otherwise: mint Amount to the memo's address.
+//  5. sent by a top-up sender: top_up, whatever its amount and memo;
+//  6. amount <= fee: invalid, "amount at or below the fee, not refundable";
+//  7. a memo that ParseMemo refuses: refund, with the memo error as reason;
+//  8. amount above MaxMintUpokt (when set): refund;
+//  9. otherwise: mint Amount to the memo's address.
 func ClassifyDeposit(tx Tx, rules DepositRules) transfer.Reading {
 	d := transfer.Reading{Amount: tx.Amount}
 	fail := func(class transfer.Class, reason string) transfer.Reading {
@@ -89,6 +101,11 @@ func ClassifyDeposit(tx Tx, rules DepositRules) transfer.Reading {
 	}
 	if SameAddress(from, vault) {
 		return fail(transfer.ClassFailed, "not a deposit: sent by the vault itself")
+	}
+	for _, t := range rules.TopUpSenders {
+		if SameAddress(from, t) {
+			return fail(transfer.ClassTopUp, "a top-up of the vault from a treasury address: kept as backing, nothing is minted or refunded")
+		}
 	}
 	if tx.Amount <= rules.FeeUpokt {
 		return fail(transfer.ClassInvalid, "amount at or below the fee, not refundable")

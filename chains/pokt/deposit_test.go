@@ -62,6 +62,16 @@ func TestClassifyDeposit(t *testing.T) {
 			transfer.Reading{Class: transfer.ClassRefund, Amount: 10001, PayAmount: 1, Recipient: recordedSender}, "memo"},
 		{"above the maximum", with(func(tx *Tx) { tx.Amount = 100_000_001 }), rules,
 			transfer.Reading{Class: transfer.ClassRefund, Amount: 100_000_001, PayAmount: 99_990_001, Recipient: recordedSender}, "above the maximum"},
+		{"top-up from a treasury", good, withTopUp(rules, recordedSender),
+			transfer.Reading{Class: transfer.ClassTopUp, Amount: 5_000_000}, "top-up of the vault"},
+		{"top-up below the fee, no memo", with(func(tx *Tx) { tx.Amount = 5; tx.Memo = "" }), withTopUp(rules, "0x"+strings.ToUpper(recordedSender)),
+			transfer.Reading{Class: transfer.ClassTopUp, Amount: 5}, "top-up of the vault"},
+		{"another sender while a treasury is set", good, withTopUp(rules, recordedOther),
+			transfer.Reading{Class: transfer.ClassMint, Recipient: checksummed, Amount: 5_000_000, PayAmount: 5_000_000}, ""},
+		{"rules with a bad top-up sender", good, withTopUp(rules, "pokt1nope"),
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "top-up sender"},
+		{"rules with the vault as a top-up sender", good, withTopUp(rules, recordedVault),
+			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "the vault cannot be a top-up sender"},
 		{"rules without a chain id", good, DepositRules{FeeUpokt: 10000, Vault: recordedVault},
 			transfer.Reading{Class: transfer.ClassFailed, Amount: 5_000_000}, "invalid deposit rules"},
 		{"rules without a vault", good, DepositRules{EthChainID: 1, FeeUpokt: 10000},
@@ -132,4 +142,9 @@ func mustShannon(t *testing.T, hexAddr string) string {
 		t.Fatal(err)
 	}
 	return a.In(Shannon).String()
+}
+
+func withTopUp(r DepositRules, senders ...string) DepositRules {
+	r.TopUpSenders = senders
+	return r
 }

@@ -17,10 +17,10 @@ import (
 )
 
 func invariantCmd(ep *endpoints) *cobra.Command {
-	var fee uint64
+	var fee, outside uint64
 	cmd := &cobra.Command{
 		Use:   "invariant",
-		Short: "Check the books: POKT in the vault == wPOKT supply + kept dust + in flight - fees the vault paid",
+		Short: "Check the books: POKT in the vault == wPOKT supply - minted outside + kept + in flight + top-ups - fees the vault paid",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx, cancel := ep.context(cmd)
 			defer cancel()
@@ -58,13 +58,13 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 			if !supply.IsUint64() {
 				return fmt.Errorf("wpokt supply %s out of range", supply)
 			}
-			b.SupplyUpokt = supply.Uint64()
+			b.SupplyUpokt, b.MintedOutsideUpokt = supply.Uint64(), outside
 			if b.Books, err = s.Books(ctx, fee); err != nil {
 				return err
 			}
-			printf(cmd, "vault          %s POKT\nwPOKT supply   %s\nkept (invalid) %s\nin flight      %d upokt\nfees paid      %s\nfailed         %d transfers after funds moved\n",
-				transfer.FormatPOKT(b.VaultUpokt), transfer.FormatPOKT(b.SupplyUpokt), transfer.FormatPOKT(b.HeldUpokt), b.PendingUpokt,
-				transfer.FormatPOKT(b.FeesUpokt), b.Failed)
+			printf(cmd, "vault          %s POKT\nwPOKT supply   %s (of which minted outside the bridge, as told: %s)\nkept           %s (invalid deposits)\nin flight      %d upokt\ntop-ups        %s\nfees paid      %s\nfailed         %d transfers after funds moved\n",
+				transfer.FormatPOKT(b.VaultUpokt), transfer.FormatPOKT(b.SupplyUpokt), transfer.FormatPOKT(outside), transfer.FormatPOKT(b.HeldUpokt), b.PendingUpokt,
+				transfer.FormatPOKT(b.TopUpsUpokt), transfer.FormatPOKT(b.FeesUpokt), b.Failed)
 			if err := b.Check(); err != nil {
 				return err
 			}
@@ -73,6 +73,7 @@ func invariantCmd(ep *endpoints) *cobra.Command {
 		},
 	}
 	cmd.Flags().Uint64Var(&fee, "fee", 10_000, "Pocket network fee of one payout from the vault, in upokt (pocket.fee_upokt)")
+	cmd.Flags().Uint64Var(&outside, "minted-outside", 0, "wPOKT known to have been minted outside the bridge (an incident being settled, RUNBOOK), in upokt")
 	return cmd
 }
 

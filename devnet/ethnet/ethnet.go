@@ -246,11 +246,19 @@ func (c *Chain) Burn(ctx context.Context, from Account, amount uint64, poktAddre
 	return c.Send(ctx, from, c.WPOKT, data, 0)
 }
 
+// sendGas is the gas limit of a devnet tx: enough for a burn, and low
+// enough that a burst of burns fits in one block.
+const sendGas = 200_000
+
 // Send signs and sends a call from an account, with an explicit nonce when
 // nonce > 0 (a conflicting tx for a reorg) or the pending nonce otherwise.
 func (c *Chain) Send(ctx context.Context, from Account, to common.Address, data []byte, nonce uint64) (*types.Transaction, error) {
+	return c.sendWithGas(ctx, from, to, data, nonce, sendGas)
+}
+
+func (c *Chain) sendWithGas(ctx context.Context, from Account, to common.Address, data []byte, nonce, gas uint64) (*types.Transaction, error) {
 	if nonce > 0 {
-		return c.sendWithNonce(ctx, from, to, data, nonce)
+		return c.sendWithNonce(ctx, from, to, data, nonce, gas)
 	}
 	// While a block is being committed the pending nonce can briefly lag
 	// behind a tx just sent (the pool answers "replacement transaction
@@ -261,7 +269,7 @@ func (c *Chain) Send(ctx context.Context, from Account, to common.Address, data 
 		if err != nil {
 			return fmt.Errorf("ethnet: nonce of %s: %w", from.Name, err)
 		}
-		tx, err = c.sendWithNonce(ctx, from, to, data, n)
+		tx, err = c.sendWithNonce(ctx, from, to, data, n, gas)
 		return err
 	}, "replacement transaction underpriced", "nonce too low")
 	if err != nil && ctx.Err() != nil {
@@ -273,7 +281,7 @@ func (c *Chain) Send(ctx context.Context, from Account, to common.Address, data 
 	return tx, nil
 }
 
-func (c *Chain) sendWithNonce(ctx context.Context, from Account, to common.Address, data []byte, nonce uint64) (*types.Transaction, error) {
+func (c *Chain) sendWithNonce(ctx context.Context, from Account, to common.Address, data []byte, nonce, gas uint64) (*types.Transaction, error) {
 	head, err := c.client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("ethnet: head: %w", err)
@@ -281,7 +289,7 @@ func (c *Chain) sendWithNonce(ctx context.Context, from Account, to common.Addre
 	tip := big.NewInt(params.GWei)
 	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	tx, err := types.SignNewTx(from.Key, types.LatestSignerForChainID(big.NewInt(ChainID)), &types.DynamicFeeTx{
-		ChainID: big.NewInt(ChainID), Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: 200_000, To: &to, Data: data,
+		ChainID: big.NewInt(ChainID), Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: &to, Data: data,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("ethnet: sign: %w", err)
