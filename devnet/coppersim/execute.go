@@ -39,7 +39,8 @@ func (s *Sim) execute(orderID string, delay time.Duration) {
 	}
 	o.Status = copper.StatusProcessing
 	s.touch(o)
-	snap := o.snapshot()
+	// What Copper serves is what it executes: the lie, if the shards signed it.
+	snap := s.served(o)
 	s.mu.Unlock()
 
 	ctx, cancel := context.WithTimeout(s.ctx, s.cfg.ExecuteTimeout)

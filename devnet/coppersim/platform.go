@@ -107,7 +107,7 @@ func (s *Sim) listOrders(r *http.Request) (int, []byte) {
 		if len(list) == limit {
 			break
 		}
-		list = append(list, o.snapshot())
+		list = append(list, s.served(o))
 	}
 	s.mu.Unlock()
 	return marshalBody(http.StatusOK, map[string][]copper.Order{"orders": list})
@@ -116,8 +116,15 @@ func (s *Sim) listOrders(r *http.Request) (int, []byte) {
 // getOrder answers GET /platform/orders/{id}.
 func (s *Sim) getOrder(r *http.Request) (int, []byte) {
 	id := r.PathValue("id")
-	if o, ok := s.Order(id); ok {
-		return marshalBody(http.StatusOK, o)
+	s.mu.Lock()
+	o, ok := s.orders[id]
+	var served copper.Order
+	if ok {
+		served = s.served(o)
+	}
+	s.mu.Unlock()
+	if ok {
+		return marshalBody(http.StatusOK, served)
 	}
 	return errorBody(http.StatusNotFound, "not-found", fmt.Sprintf("order %s not found", id))
 }

@@ -108,6 +108,8 @@ type Sim struct {
 	execDly  time.Duration
 	// dupOK lets a second order take an externalOrderId already used.
 	dupOK bool
+	// tampered rewrites what Copper serves of an externalOrderId's orders.
+	tampered map[string]func(*copper.Order)
 
 	servers       []*http.Server
 	platformURL   string
@@ -188,6 +190,7 @@ func New(cfg Config) (*Sim, error) {
 		faults:   map[Endpoint][]faultBatch{},
 		calls:    map[Endpoint]int{},
 		outcomes: map[string]outcome{},
+		tampered: map[string]func(*copper.Order){},
 		changed:  make(chan struct{}),
 		signDly:  cfg.SigningDelay,
 		execDly:  cfg.ExecutionDelay,

@@ -63,12 +63,14 @@ func (f *countingEth) count() int {
 type countingPokt struct {
 	mu      sync.Mutex
 	amounts []uint64
+	to      []string
 }
 
-func (f *countingPokt) Send(_ context.Context, _ string, amount uint64, _ string) (string, error) {
+func (f *countingPokt) Send(_ context.Context, to string, amount uint64, _ string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.amounts = append(f.amounts, amount)
+	f.to = append(f.to, to)
 	return strings.Repeat("AB", 32), nil
 }
 

@@ -180,7 +180,8 @@ func (s *Sim) addSignature(tr TransactionRequest, nodeID string) string {
 	if !ok {
 		return fmt.Sprintf("unknown order %s", tr.OrderID)
 	}
-	if tr.Digest != OrderDigest(&o.Order) {
+	// The transaction Copper serves is the one it asks the shards to sign.
+	if served := s.served(o); tr.Digest != OrderDigest(&served) {
 		return "transaction request does not match the order"
 	}
 	switch o.Status {
