@@ -57,13 +57,25 @@ type Signer struct {
 	// Books, when set, is this node's accountant: no signature while the
 	// chains' books do not balance.
 	Books Books
+	// Waits, when set, tells a transfer why this signer cannot sign yet.
+	Waits WaitNotifier
 
 	// payouts caches the vault's payouts read so far.
 	payouts payouts
+	// told is the last wait told to each transfer still waiting.
+	told told
 }
 
-// Sign verifies a transfer and its order, then co-signs the order.
+// Sign verifies a transfer and its order, then co-signs the order. While
+// it cannot sign yet (an error that is not a refusal: the activity
+// retries) it tells the transfer why, now and then.
 func (s *Signer) Sign(ctx context.Context, req transfer.SignRequest) (transfer.SignResult, error) {
+	res, err := s.sign(ctx, req)
+	s.tellWait(ctx, req, err)
+	return res, err
+}
+
+func (s *Signer) sign(ctx context.Context, req transfer.SignRequest) (transfer.SignResult, error) {
 	if s.Observer != nil {
 		defer func(start time.Time) { s.Observer.ObserveSign(time.Since(start)) }(time.Now())
 	}

@@ -25,6 +25,10 @@ const (
 	// SignalRetrySigners re-asks the nodes that refused to sign (operator,
 	// after their RPC or config was fixed).
 	SignalRetrySigners = "retry-signers"
+	// SignalSignerWaiting is sent by a node's signer that cannot sign yet
+	// (its books, its limits, its RPC behind...) and retries on its own:
+	// the transfer says why it waits.
+	SignalSignerWaiting = "signer-waiting"
 	// SignalPause and SignalResume go to the control workflow (operator).
 	SignalPause  = "pause"
 	SignalResume = "resume"

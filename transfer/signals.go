@@ -115,3 +115,32 @@ type PauseSignal struct {
 	By     string
 	Reason string
 }
+
+// WaitSignal is a node's signer telling a transfer why it cannot sign yet
+// while its activity retries on its own (Temporal tells the workflow
+// nothing until the activity ends). Signed with the node's reading key: it
+// moves nothing, but only the signer it names may say why it waits.
+type WaitSignal struct {
+	NodeID string
+	Reason string
+	// Attempt is the signer activity's attempt that failed with Reason.
+	Attempt   int32
+	Signature []byte
+}
+
+// SignedBytes is what a node signs of its wait on workflowID.
+func (s WaitSignal) SignedBytes(workflowID string) []byte {
+	return signedBytes("wpokt-wait-v1", workflowID, s.NodeID, s.Reason, strconv.FormatInt(int64(s.Attempt), 10))
+}
+
+// Sign signs the wait with a node's key.
+func (s WaitSignal) Sign(workflowID string, key ed25519.PrivateKey) WaitSignal {
+	s.Signature = ed25519.Sign(key, s.SignedBytes(workflowID))
+	return s
+}
+
+// VerifyWait reports whether a wait is signed by the key of the node it
+// names.
+func (k NodeKeys) VerifyWait(workflowID string, s WaitSignal) bool {
+	return k.verify(s.NodeID, s.SignedBytes(workflowID), s.Signature)
+}

@@ -56,3 +56,29 @@ func TestSignedBytesAreUnambiguous(t *testing.T) {
 		t.Fatal("two readings sign the same bytes")
 	}
 }
+
+func TestWaitSignalVerifies(t *testing.T) {
+	const id = "burn-0xab-0"
+	k1, k2 := testKey("node-1"), testKey("node-2")
+	keys := NodeKeys{"node-1": k1.Public().(ed25519.PublicKey), "node-2": k2.Public().(ed25519.PublicKey)}
+	good := WaitSignal{NodeID: "node-1", Reason: "accountant: the books do not balance", Attempt: 2}.Sign(id, k1)
+	if !keys.VerifyWait(id, good) {
+		t.Fatal("a node's own signed wait does not verify")
+	}
+	for name, bad := range map[string]WaitSignal{
+		"another node's id": func() WaitSignal { s := good; s.NodeID = "node-2"; return s }(),
+		"reason changed":    func() WaitSignal { s := good; s.Reason = "all is well"; return s }(),
+		"attempt changed":   func() WaitSignal { s := good; s.Attempt = 3; return s }(),
+		"signed by another": WaitSignal{NodeID: "node-1", Reason: good.Reason, Attempt: 2}.Sign(id, k2),
+	} {
+		if keys.VerifyWait(id, bad) {
+			t.Errorf("%s: verifies", name)
+		}
+	}
+	if keys.VerifyWait("burn-0xcd-0", good) {
+		t.Error("a wait verifies for another workflow")
+	}
+	if keys.Verify(id, SeenSignal{NodeID: "node-1", Signature: good.Signature}) {
+		t.Error("a wait's signature verifies as a reading")
+	}
+}

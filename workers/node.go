@@ -269,7 +269,8 @@ func (n *Node) Run(ctx context.Context) error {
 	rules := Rules(n.cfg)
 	shared := &activities.Shared{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, Store: n.store, Temporal: n.temporal}
 	signer := &activities.Signer{Rules: rules, Pocket: n.pocket, Eth: n.eth, Copper: n.copper, CoSigner: n.cosigner,
-		Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey, Books: books, Ledger: n.ledger}
+		Observer: n.metrics, Logger: n.logger, ReadingKey: n.readingKey, Books: books, Ledger: n.ledger,
+		Waits: n.temporal}
 
 	// On SIGTERM a worker lets running activities finish (a co-signature
 	// in progress, an order being created) for up to StopTimeout.

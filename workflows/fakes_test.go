@@ -43,7 +43,10 @@ type fakeBridge struct {
 	// existing is an order Copper already has for the transfer.
 	existing *transfer.OrderRef
 
-	refuse    map[string]string
+	refuse map[string]string
+	// notReady makes a node's signer fail with a retryable error, as a
+	// signer that cannot sign yet does.
+	notReady  map[string]string
 	signCalls map[string]int
 	signDelay time.Duration
 	// completeFor makes a node find the order already complete, with these
@@ -78,6 +81,7 @@ func newFakeBridge() *fakeBridge {
 		orders:               map[string]transfer.OrderRef{},
 		nonce:                1,
 		refuse:               map[string]string{},
+		notReady:             map[string]string{},
 		signCalls:            map[string]int{},
 		await:                transfer.AwaitOrderResult{Executed: true, Status: "executed", TxHash: "0xdest"},
 	}
@@ -226,6 +230,7 @@ func (f *fakeBridge) Sign(ctx context.Context, req transfer.SignRequest) (transf
 	f.mu.Lock()
 	f.signCalls[req.NodeID]++
 	reason, refused := f.refuse[req.NodeID]
+	wait, waiting := f.notReady[req.NodeID]
 	delay := f.signDelay
 	coSigners, complete := f.completeFor[req.NodeID]
 	f.mu.Unlock()
@@ -234,6 +239,9 @@ func (f *fakeBridge) Sign(ctx context.Context, req transfer.SignRequest) (transf
 	}
 	if refused {
 		return transfer.SignResult{}, temporal.NewNonRetryableApplicationError(reason, transfer.SignerRefusedError, nil)
+	}
+	if waiting {
+		return transfer.SignResult{}, temporal.NewApplicationError(wait, transfer.ErrorSignerNotReady)
 	}
 	select {
 	case <-time.After(delay):

@@ -212,6 +212,49 @@ func TestRetrySignersAfterTheRefusingNodesAreFixed(t *testing.T) {
 	require.Equal(t, 2, f.signCalls["node-1"])
 }
 
+// TestSignersThatCannotSignYetSayWhy: every signer retries on its own
+// (its books do not balance) and tells the transfer why, signed with its
+// key; the transfer's reason says it, a forged wait is dropped, and once
+// the signers can sign the transfer executes.
+func TestSignersThatCannotSignYetSayWhy(t *testing.T) {
+	f := newFakeBridge()
+	f.deposit = validDeposit()
+	books := "accountant: the books do not balance: wPOKT supply 1,030 exceeds the vault's 30 POKT"
+	for _, n := range nodes {
+		f.notReady[n] = n + ": " + books
+	}
+	env := newEnv(t, f)
+	f.nonce = 7
+	var waiting transfer.State
+	env.RegisterDelayedCallback(func() {
+		for _, n := range nodes {
+			w := transfer.WaitSignal{NodeID: n, Reason: n + ": " + books, Attempt: 2}
+			env.SignalWorkflow(transfer.SignalSignerWaiting, w.Sign(transfer.MintWorkflowID(depositHash), nodeKey(n)))
+		}
+		forged := transfer.WaitSignal{NodeID: "node-1", Reason: "node-1: all is well", Attempt: 3}
+		env.SignalWorkflow(transfer.SignalSignerWaiting, forged.Sign(transfer.MintWorkflowID(depositHash), nodeKey("node-2")))
+	}, 35*time.Second)
+	env.RegisterDelayedCallback(func() {
+		waiting = queryState(t, env)
+		f.mu.Lock()
+		clear(f.notReady)
+		f.mu.Unlock()
+	}, 45*time.Second)
+	startMint(env)
+
+	st := result(t, env)
+	require.Equal(t, transfer.StatusExecuted, st.Status)
+	require.Equal(t, transfer.StatusStarted, waiting.Status)
+	require.Equal(t, "waiting for co-signatures: 0 of 9 signed; 12 signers not ready: "+books+
+		" (node-1, node-10, node-11, node-12, node-2, node-3, node-4, node-5, node-6, node-7, node-8, node-9)", waiting.Reason)
+	require.Empty(t, waiting.Refusals, "a wait is no refusal")
+	projected := false
+	for _, p := range f.projected {
+		projected = projected || p.Reason == waiting.Reason
+	}
+	require.True(t, projected, "the wait reached the projection")
+}
+
 func TestHeldTransferWaitsForRelease(t *testing.T) {
 	f := newFakeBridge()
 	f.deposit = validDeposit()
