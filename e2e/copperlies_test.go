@@ -94,17 +94,7 @@ func TestCopperServesAnotherOrderUnderTheSameExternalID(t *testing.T) {
 		return true, ""
 	}
 	eventually(t, 2*time.Minute, stuck)
-	// It stays so while the chains move on.
-	ethHead, err := e.d.Eth.Head(e.ctx)
-	require.NoError(t, err)
-	poktHead := e.d.PocketHeight()
-	eventually(t, time.Minute, func() (bool, string) {
-		h, err := e.d.Eth.Head(e.ctx)
-		require.NoError(t, err)
-		return h >= ethHead+8 && e.d.PocketHeight() >= poktHead+8, "waiting for 8 more blocks on both chains"
-	})
-	ok, why := stuck()
-	require.True(t, ok, why)
+	e.stillAfterBlocks(8, stuck, "while Copper lies")
 	assert.Equal(t, before, balances(), "nothing moved")
 	assert.Equal(t, 3, cs.OrderCount(), "the setup's order and one per transfer, none other")
 

@@ -411,7 +411,6 @@ func (e *env) burn(u devnet.User, amount uint64, to string) string {
 
 // ---- reading the state ----
 
-// docs reads every transfer document of the projection, by workflow ID.
 // waitingWithoutOrder is a condition: every transfer is at status with a
 // reason that contains says, and none has a Copper order.
 func (e *env) waitingWithoutOrder(ids []string, status transfer.Status, says string) func() (bool, string) {
@@ -430,6 +429,23 @@ func (e *env) waitingWithoutOrder(ids []string, status transfer.Status, says str
 	}
 }
 
+// stillAfterBlocks waits n more blocks on both chains, then requires cond
+// (true now) to hold still: a state that must last while the chains move.
+func (e *env) stillAfterBlocks(n int64, cond func() (bool, string), while string) {
+	e.t.Helper()
+	ethHead, err := e.d.Eth.Head(e.ctx)
+	require.NoError(e.t, err)
+	poktHead := e.d.PocketHeight()
+	eventually(e.t, time.Minute, func() (bool, string) {
+		h, err := e.d.Eth.Head(e.ctx)
+		require.NoError(e.t, err)
+		return h >= ethHead+uint64(n) && e.d.PocketHeight() >= poktHead+n, fmt.Sprintf("waiting for %d more blocks on both chains", n)
+	})
+	ok, why := cond()
+	require.True(e.t, ok, "%s: %s", while, why)
+}
+
+// docs reads every transfer document of the projection, by workflow ID.
 func (e *env) docs() map[string]store.Document {
 	e.t.Helper()
 	list, err := e.d.Store().List(e.ctx, "", 0)

@@ -100,16 +100,7 @@ func TestFourNodesDownThenBack(t *testing.T) {
 	// needs 9 nodes' alike readings. They stay there while the chains move.
 	stuck := e.waitingWithoutOrder(waiting, transfer.StatusDetected, "waiting for 9 nodes to read the transfer alike (8 read")
 	eventually(t, time.Minute, stuck)
-	ethHead, err := e.d.Eth.Head(e.ctx)
-	require.NoError(t, err)
-	poktHead := e.d.PocketHeight()
-	eventually(t, time.Minute, func() (bool, string) {
-		h, err := e.d.Eth.Head(e.ctx)
-		require.NoError(t, err)
-		return h >= ethHead+8 && e.d.PocketHeight() >= poktHead+8, "waiting for 8 more blocks on both chains"
-	})
-	ok, why := stuck()
-	require.True(t, ok, "while 4 nodes are down: %s", why)
+	e.stillAfterBlocks(8, stuck, "while 4 nodes are down")
 	docs := e.docs()
 	for _, id := range waiting {
 		doc := docs[id]

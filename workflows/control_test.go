@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -71,8 +72,14 @@ func TestGovernorHoldsLargeTransfersAndCapsTheRollingDay(t *testing.T) {
 func TestPauseAnswersPausedAndResumeSignalsTheWaiters(t *testing.T) {
 	env := newControlEnv(t)
 	var signalled []string
+	var mu sync.Mutex
 	env.OnSignalExternalWorkflow(mock.Anything, mock.Anything, "", transfer.SignalResumed, mock.Anything).Return(
-		func(_, id, _, _ string, _ any) error { signalled = append(signalled, id); return nil })
+		func(_, id, _, _ string, _ any) error {
+			mu.Lock()
+			defer mu.Unlock()
+			signalled = append(signalled, id)
+			return nil
+		})
 	var p1, p2, afterResume transfer.ReserveResult
 	var during transfer.ControlState
 	env.RegisterDelayedCallback(func() {
@@ -95,7 +102,10 @@ func TestPauseAnswersPausedAndResumeSignalsTheWaiters(t *testing.T) {
 	require.Equal(t, transfer.ReservePaused, p2.Decision)
 	require.True(t, during.Paused)
 	require.Equal(t, []string{"mint-a", "burn-b-0"}, during.Waiting)
-	require.Equal(t, []string{"mint-a", "burn-b-0"}, signalled)
+	// The workflow signals them in the order they waited; the test
+	// environment runs each external signal's mock on its own goroutine, so
+	// the mock sees them in any order.
+	require.ElementsMatch(t, []string{"mint-a", "burn-b-0"}, signalled)
 	require.Equal(t, transfer.ReserveGranted, afterResume.Decision)
 }
 

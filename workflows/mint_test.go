@@ -86,43 +86,37 @@ func TestInvalidMemoIsRefundedMinusFee(t *testing.T) {
 	require.Equal(t, transfer.ClassRefund, f.projected[len(f.projected)-1].Classification)
 }
 
-func TestDustDepositIsInvalidWithoutOrder(t *testing.T) {
-	f := newFakeBridge()
-	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassInvalid, Reason: "amount 10000 is at or below the fee", Amount: 10_000}
-	env := newEnv(t, f)
-	startMint(env)
+// TestDepositsThatEndWithoutAnOrder: a deposit the nodes read as dust, a
+// treasury's top-up or a failed tx ends in its own status with its reason,
+// projected, and never gets an order or a nonce.
+func TestDepositsThatEndWithoutAnOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		reading transfer.Reading
+		want    transfer.Status
+		says    string
+	}{
+		{"dust", transfer.Reading{Sender: sender, Class: transfer.ClassInvalid, Reason: "amount 10000 is at or below the fee", Amount: 10_000},
+			transfer.StatusInvalid, "at or below the fee"},
+		{"treasury top-up", transfer.Reading{Sender: sender, Class: transfer.ClassTopUp, Reason: "a top-up of the vault from a treasury address", Amount: 500_000_000},
+			transfer.StatusToppedUp, "top-up"},
+		{"failed tx", transfer.Reading{Sender: sender, Class: transfer.ClassFailed, Reason: "tx failed on chain: code 10 (insufficient funds)"},
+			transfer.StatusFailed, "code 10"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeBridge()
+			f.deposit = tc.reading
+			env := newEnv(t, f)
+			startMint(env)
 
-	st := result(t, env)
-	require.Equal(t, transfer.StatusInvalid, st.Status)
-	require.Contains(t, st.Reason, "at or below the fee")
-	require.Zero(t, f.creates)
-	require.Empty(t, f.reserves)
-}
-
-func TestTreasuryTopUpIsKeptWithoutOrder(t *testing.T) {
-	f := newFakeBridge()
-	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassTopUp, Reason: "a top-up of the vault from a treasury address", Amount: 500_000_000}
-	env := newEnv(t, f)
-	startMint(env)
-
-	st := result(t, env)
-	require.Equal(t, transfer.StatusToppedUp, st.Status)
-	require.Contains(t, st.Reason, "top-up")
-	require.Zero(t, f.creates)
-	require.Empty(t, f.reserves)
-	require.Equal(t, transfer.StatusToppedUp, f.projected[len(f.projected)-1].Status)
-}
-
-func TestFailedSourceTxEndsFailedWithoutOrder(t *testing.T) {
-	f := newFakeBridge()
-	f.deposit = transfer.Reading{Sender: sender, Class: transfer.ClassFailed, Reason: "tx failed on chain: code 10 (insufficient funds)"}
-	env := newEnv(t, f)
-	startMint(env)
-
-	st := result(t, env)
-	require.Equal(t, transfer.StatusFailed, st.Status)
-	require.Contains(t, st.Reason, "code 10")
-	require.Zero(t, f.creates)
+			st := result(t, env)
+			require.Equal(t, tc.want, st.Status)
+			require.Contains(t, st.Reason, tc.says)
+			require.Zero(t, f.creates)
+			require.Empty(t, f.reserves)
+			require.Equal(t, tc.want, f.projected[len(f.projected)-1].Status)
+		})
+	}
 }
 
 func TestDepositVanishedBeforeConfirmationFails(t *testing.T) {
