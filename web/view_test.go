@@ -39,6 +39,7 @@ func TestTimelineFollowsEachPath(t *testing.T) {
 		{doc("refunded", "refund"), "detected:done confirmed:done started:done signed:done refunded:done"},
 		{doc("invalid", "invalid", "detected", "confirmed", "invalid"), "detected:done confirmed:done invalid:done"},
 		{doc("failed", "failed"), "detected:done failed:done"},
+		{doc("topped_up", "top_up", "detected", "confirmed", "topped_up"), "detected:done confirmed:done topped_up:done"},
 		{doc("failed", "mint", "detected", "confirmed", "started", "failed"), "detected:done confirmed:done started:done failed:done"},
 	} {
 		require.Equal(t, c.want, stepStates(c.doc), "%s/%s", c.doc.Classification, c.doc.Status)
