@@ -67,7 +67,10 @@ func Start(target, addr string) (*Proxy, error) {
 		ModifyResponse: p.modify,
 		// No gzip between the proxy and the chain: on loopback it only
 		// costs CPU, on both sides.
-		Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 64, IdleConnTimeout: time.Minute},
+		// Idle connections are dropped before a chain's server closes them
+		// (CometBFT: after its 10 s read timeout), whose close would race a
+		// forwarded call into "connection reset by peer".
+		Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 64, IdleConnTimeout: 5 * time.Second},
 		ErrorLog:  nil,
 		ErrorHandler: func(w http.ResponseWriter, _ *http.Request, err error) {
 			http.Error(w, "rpcproxy: "+err.Error(), http.StatusBadGateway)

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -52,12 +53,20 @@ var (
 
 // Dial makes a client for a CometBFT RPC URL such as Chain.RPCURL().
 func Dial(url string) (*Client, error) {
-	c, err := rpchttp.New(url, "/websocket")
+	// CometBFT's RPC server closes a connection idle for its read timeout
+	// (10 s); a send on a connection it is closing fails with "connection
+	// reset by peer". Idle connections are dropped before that.
+	hc := &http.Client{Transport: &http.Transport{IdleConnTimeout: idleBeforeServerCloses, MaxIdleConnsPerHost: 16}}
+	c, err := rpchttp.NewWithClient(url, "/websocket", hc)
 	if err != nil {
 		return nil, fmt.Errorf("dial %s: %w", url, err)
 	}
 	return &Client{rpc: c, next: map[string]uint64{}}, nil
 }
+
+// idleBeforeServerCloses is shorter than CometBFT's RPC read timeout (10 s),
+// after which its server closes an idle keep-alive connection.
+const idleBeforeServerCloses = 5 * time.Second
 
 // RPC is the underlying CometBFT client, for tx, tx_search, block, status.
 func (c *Client) RPC() *rpchttp.HTTP { return c.rpc }
