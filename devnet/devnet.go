@@ -104,6 +104,9 @@ type Options struct {
 	ManualBlocks bool
 	// MongoMonitor observes every node's MongoDB commands.
 	MongoMonitor *event.CommandMonitor
+	// CountMongo puts a mongowire.Counter between the nodes and MongoDB
+	// (d.MongoCounter): it counts the commands of node processes too.
+	CountMongo bool
 	// ProcessNodes run as child processes of NodeBinary (`wpokt-node run
 	// --config`) instead of in this process, e.g. to measure one node alone.
 	ProcessNodes []int
@@ -170,7 +173,9 @@ type Devnet struct {
 
 	Temporal *temporalserver.Server
 	Mongo    *mongowire.Server
-	Eth      *ethnet.Chain
+	// MongoCounter is set with Options.CountMongo.
+	MongoCounter *mongowire.Counter
+	Eth          *ethnet.Chain
 	// Shannon or Morse is the Pocket chain, as Options.Pocket says.
 	Shannon *shannonnet.Chain
 	Morse   *morsesim.Sim
@@ -255,6 +260,11 @@ func Start(ctx context.Context, opts Options) (_ *Devnet, err error) {
 	progress("starting MongoDB (FerretDB, SQLite)...")
 	if d.Mongo, err = mongowire.Start(ctx, mongowire.Options{Dir: filepath.Join(opts.Dir, "mongo"), Addr: addr(opts.Ports.Mongo)}); err != nil {
 		return nil, err
+	}
+	if opts.CountMongo {
+		if d.MongoCounter, err = mongowire.StartCounter(d.Mongo.URI()); err != nil {
+			return nil, err
+		}
 	}
 	if d.store, err = store.Connect(ctx, d.Mongo.URI(), "wpokt", 10*time.Second); err != nil {
 		return nil, err
@@ -459,6 +469,9 @@ func (d *Devnet) Close() {
 		}
 		if d.store != nil {
 			_ = d.store.Close(context.Background())
+		}
+		if d.MongoCounter != nil {
+			_ = d.MongoCounter.Close()
 		}
 		if d.Mongo != nil {
 			d.Mongo.Stop()

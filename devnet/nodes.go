@@ -143,7 +143,7 @@ func (d *Devnet) addNode(i int) error {
 		return err
 	}
 	for name, value := range map[string]string{
-		"mongo-uri": d.Mongo.URI(), "copper-api-key": cn.apiKey, "copper-api-secret": cn.apiSecret,
+		"mongo-uri": d.nodeMongoURI(), "copper-api-key": cn.apiKey, "copper-api-secret": cn.apiSecret,
 		"copper-key-password": cn.keyPassword, "copper-master-password": d.copperMaster,
 		"reading-key": hex.EncodeToString(ReadingKey(id).Seed()),
 	} {
@@ -190,6 +190,15 @@ func (d *Devnet) addNode(i int) error {
 	}
 	d.secrets = append(d.secrets, cn.apiKey, hex.EncodeToString(ReadingKey(id).Seed()))
 	return nil
+}
+
+// nodeMongoURI is MongoDB's URI as the nodes reach it: through the
+// counter when there is one.
+func (d *Devnet) nodeMongoURI() string {
+	if d.MongoCounter != nil {
+		return d.MongoCounter.URI()
+	}
+	return d.Mongo.URI()
 }
 
 // gatewayApp is a devnet node's application id at its Pocket gateway.
