@@ -10,6 +10,11 @@ GO ?= go
 BIN := $(CURDIR)/bin
 TEMPORAL_CLI_VERSION := v1.5.1
 TEMPORAL := $(BIN)/temporal
+# make bench-cluster's Temporal Server and SQL tool: the go.temporal.io/server
+# of go.mod, built from the module (make test never builds them).
+TEMPORAL_SERVER_VERSION := $(shell awk '$$1 == "go.temporal.io/server" {print $$2}' go.mod)
+TEMPORAL_SERVER := $(BIN)/temporal-server-$(TEMPORAL_SERVER_VERSION)
+TEMPORAL_SQL_TOOL := $(BIN)/temporal-sql-tool-$(TEMPORAL_SERVER_VERSION)
 STATICCHECK_VERSION := v0.8.2
 WORKFLOWCHECK_VERSION := v0.6.0
 # Tests that build the whole stack are heavy: run a few packages at once.
@@ -18,7 +23,7 @@ TEST_TIMEOUT ?= 45m
 
 export PATH := $(BIN):$(PATH)
 
-.PHONY: test dev bench contracts check lint vet modules build fmt-check temporal-cli record-histories clean-devnet chromium
+.PHONY: test dev bench bench-cluster postgresql contracts check lint vet modules build fmt-check temporal-cli record-histories clean-devnet chromium
 
 ## test: static checks, then every Go test (unit, fuzz seeds, contract, workflow, integration), then the end-to-end scenarios
 test: check node_modules/.installed $(TEMPORAL) chromium
@@ -73,6 +78,27 @@ bench: $(TEMPORAL)
 	$(BIN)/wpokt-bench --temporal-cli $(TEMPORAL) --node-binary $(BIN)/wpokt-node
 	@echo "hot pure functions (allocations per call):"
 	$(GO) test -run '^$$' -bench . -benchmem ./chains/pokt ./chains/eth ./copper ./activities ./store ./ledger | tee bench/functions.txt
+
+## bench-cluster: the same measurement on the shape of production (Temporal Server on PostgreSQL, 4 history shards, 12 node processes); merged into bench/results.json, both runs side by side in README
+bench-cluster: $(TEMPORAL) $(TEMPORAL_SERVER) postgresql
+	$(GO) build -o $(BIN)/wpokt-node ./cmd/wpokt-node
+	$(GO) build -o $(BIN)/wpokt-bench ./cmd/wpokt-bench
+	$(BIN)/wpokt-bench --cluster --temporal-cli $(TEMPORAL) --node-binary $(BIN)/wpokt-node \
+		--temporal-server $(TEMPORAL_SERVER) --temporal-sql-tool $(TEMPORAL_SQL_TOOL) \
+		--temporal-server-version $(TEMPORAL_SERVER_VERSION) \
+		--temporal-schema-dir "$$($(GO) env GOMODCACHE)/go.temporal.io/server@$(TEMPORAL_SERVER_VERSION)/schema/postgresql/v12" $(BENCH_CLUSTER_FLAGS)
+
+$(TEMPORAL_SERVER):
+	@echo "building Temporal Server $(TEMPORAL_SERVER_VERSION) and its SQL tool into ./bin (about 7 minutes on 2 cores, once)..."
+	GOBIN=$(BIN)/.temporal-server GOFLAGS=-buildvcs=false $(GO) install go.temporal.io/server/cmd/server@$(TEMPORAL_SERVER_VERSION) go.temporal.io/server/cmd/tools/sql@$(TEMPORAL_SERVER_VERSION)
+	mv $(BIN)/.temporal-server/sql $(TEMPORAL_SQL_TOOL)
+	mv $(BIN)/.temporal-server/server $(TEMPORAL_SERVER)
+	rmdir $(BIN)/.temporal-server
+
+## postgresql: Debian's PostgreSQL server for make bench-cluster, installed with apt-get where it is missing
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { echo "installing postgresql with apt-get..."; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); $$sudo apt-get update && $$sudo apt-get install -y postgresql; }
 
 ## contracts: recompile the wPOKT contract and regenerate its committed ABI, bytecode and Go bindings
 contracts: node_modules/.installed

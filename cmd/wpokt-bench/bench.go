@@ -17,6 +17,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/devnet"
+	"github.com/wpokt/bridge/devnet/temporalcluster"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -28,6 +29,9 @@ type benchDevnet struct {
 	poll       time.Duration
 	copperPoll time.Duration
 	subscribe  bool
+	// cluster, when set, is the Temporal the devnet uses, and every node
+	// runs in its own process.
+	cluster *temporalcluster.Cluster
 }
 
 // bench is a devnet whose blocks the benchmark produces itself, so that it
@@ -37,6 +41,7 @@ type bench struct {
 	d        *devnet.Devnet
 	temporal client.Client
 	dir      string
+	cluster  *temporalcluster.Cluster
 
 	mongoWrites atomic.Int64
 
@@ -56,7 +61,7 @@ func startBench(ctx context.Context, f flags, cfg benchDevnet) (*bench, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &bench{f: f, dir: dir, stopChain: make(chan struct{}), chainDone: make(chan struct{}), rng: rand.New(rand.NewPCG(42, 1))}
+	b := &bench{f: f, dir: dir, cluster: cfg.cluster, stopChain: make(chan struct{}), chainDone: make(chan struct{}), rng: rand.New(rand.NewPCG(42, 1))}
 	monitor := &event.CommandMonitor{Started: func(_ context.Context, e *event.CommandStartedEvent) {
 		switch e.CommandName {
 		case "insert", "update", "delete", "findAndModify", "createIndexes":
@@ -86,11 +91,20 @@ func startBench(ctx context.Context, f flags, cfg benchDevnet) (*bench, error) {
 		// One node runs alone in its own process, to measure its memory.
 		opts.ProcessNodes, opts.NodeBinary = []int{12}, f.nodeBinary
 	}
+	if c := cfg.cluster; c != nil {
+		opts.TemporalAddress, opts.TemporalNamespace = c.Address(), c.Namespace()
+		// The nodes' processes: their MongoDB writes counted on the wire.
+		opts.CountMongo = true
+		opts.ProcessNodes = nil
+		for i := 1; i <= 12; i++ {
+			opts.ProcessNodes = append(opts.ProcessNodes, i)
+		}
+	}
 	progress("%s devnet: starting (data in %s)", cfg.name, dir)
 	if b.d, err = devnet.Start(ctx, opts); err != nil {
 		return nil, err
 	}
-	if b.temporal, err = client.Dial(client.Options{HostPort: b.d.TemporalAddress(), Logger: quietLogger{}}); err != nil {
+	if b.temporal, err = client.Dial(client.Options{HostPort: b.d.TemporalAddress(), Namespace: b.d.Options().TemporalNamespace, Logger: quietLogger{}}); err != nil {
 		b.d.Close()
 		return nil, err
 	}
@@ -191,8 +205,9 @@ func (b *bench) skeleton(ctx context.Context, f flags) (SkeletonResult, error) {
 	res, err := runSkeleton(ctx, b.temporal, f.skeletonN, f.skeletonRuns, 50)
 	after := b.counters()
 	n := float64(f.skeletonN + f.skeletonRuns)
-	res.CPUSeconds = (after.cpu - before.cpu + after.temporalCPU - before.temporalCPU).Seconds() / n
+	res.CPUSeconds = after.sub(before).total().Seconds() / n
 	res.TemporalCPUSeconds = (after.temporalCPU - before.temporalCPU).Seconds() / n
+	res.PostgresCPUSeconds = (after.postgresCPU - before.postgresCPU).Seconds() / n
 	return res, err
 }
 

@@ -7,7 +7,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -33,6 +32,9 @@ type flags struct {
 	block, scan, poll, copperPoll, baseline  time.Duration
 	confirmations                            int64
 	keep                                     bool
+	// cluster runs the measurement on Temporal Server and PostgreSQL with
+	// twelve node processes (make bench-cluster).
+	cluster clusterFlags
 }
 
 func main() {
@@ -59,6 +61,7 @@ func main() {
 	flag.DurationVar(&f.copperPoll, "copper-poll", 20*time.Millisecond, "Copper order and co-signer poll interval")
 	flag.DurationVar(&f.baseline, "baseline-interval", 3*time.Second, "every interval of the polling baseline (production: 30 s)")
 	flag.BoolVar(&f.keep, "keep", false, "keep the devnets' data dirs")
+	f.cluster.register()
 	flag.Parse()
 	if f.pocket = pokt.Protocol(*pocket); !f.pocket.Valid() {
 		fmt.Fprintf(os.Stderr, "wpokt-bench: --pocket %q: want shannon or morse\n", *pocket)
@@ -91,16 +94,56 @@ func run(f flags) error {
 	r.Cores = runtime.NumCPU()
 	r.GoVersion = runtime.Version()
 
+	if f.cluster.on {
+		return runCluster(ctx, f, r, started)
+	}
 	b, err := startBench(ctx, f, benchDevnet{name: "bridge", pocket: f.pocket, scan: f.scan, poll: f.poll, copperPoll: f.copperPoll, subscribe: true})
 	if err != nil {
 		return err
 	}
 	defer b.close(f.keep)
+	r.Settings.TemporalDevServer = "temporal CLI v1.5.1 start-dev, SQLite file, WAL, synchronous=normal, eager activities"
+	if err := measure(ctx, f, b, &r, true); err != nil {
+		return err
+	}
+	b.close(f.keep)
+
+	if f.morseLatencyN > 0 && f.pocket != pokt.Morse {
+		progress("morse: %d transfers at %.1f/s, for the ratio", f.morseLatencyN, f.rate)
+		if r.MorseLatency, err = morseLatency(ctx, f); err != nil {
+			return err
+		}
+		progress("morse: overhead p50 %.3f s p99 %.3f s", r.MorseLatency.Overhead.P50, r.MorseLatency.Overhead.P99)
+	}
+
+	progress("polling baseline: every interval %s, %d transfers", f.baseline, f.baselineN)
+	base, err := startBench(ctx, f, benchDevnet{name: "baseline", pocket: f.pocket, scan: f.baseline, poll: f.baseline, copperPoll: f.baseline})
+	if err != nil {
+		return err
+	}
+	if err := base.fundBurners(ctx, 10); err != nil {
+		base.close(f.keep)
+		return err
+	}
+	r.Baseline, err = base.latency(ctx, f.baselineN, 0.5)
+	base.close(f.keep)
+	if err != nil {
+		return err
+	}
+	r.Wall = time.Since(started).Round(time.Second).String()
+	return write(f, r, false)
+}
+
+// measure runs the phases both shapes share on a started bench: the
+// skeleton, the idle counts, the latency run, the throughput run (with
+// the CPU and mutex profiles when profile is set), the memory peaks.
+func measure(ctx context.Context, f flags, b *bench, r *Results, profile bool) error {
+	var err error
 	r.Settings.Nodes, r.Settings.Threshold = b.d.NodeCount(), b.d.Options().Threshold
 	r.Settings.BlockInterval, r.Settings.Confirmations = f.block.String(), f.confirmations
 	r.Settings.ScanInterval, r.Settings.PollInterval = f.scan.String(), f.poll.String()
 	r.Settings.BaselineInterval = f.baseline.String()
-	r.Settings.CopperExecDelay, r.Settings.TemporalDevServer = "0s", "temporal CLI v1.5.1 start-dev, SQLite file, WAL, synchronous=normal, eager activities"
+	r.Settings.CopperExecDelay = "0s"
 	r.Settings.EthScannerSubscribe = true
 	r.Settings.Pocket = string(f.pocket)
 
@@ -133,12 +176,14 @@ func run(f flags) error {
 	progress("latency: overhead p50 %.3f s p99 %.3f s", r.Latency.Overhead.P50, r.Latency.Overhead.P99)
 
 	progress("throughput: %d transfers in bursts of %d", f.throughputN, f.burst)
-	if err := os.MkdirAll(f.profileDir, 0o755); err != nil {
-		return err
-	}
-	stopProfiles, err := startProfiles(f.profileDir)
-	if err != nil {
-		return err
+	stopProfiles := func() {}
+	if profile {
+		if err := os.MkdirAll(f.profileDir, 0o755); err != nil {
+			return err
+		}
+		if stopProfiles, err = startProfiles(f.profileDir); err != nil {
+			return err
+		}
 	}
 	timer, err := startLedgerTimer(b.dir, 50*time.Millisecond)
 	if err != nil {
@@ -153,47 +198,6 @@ func run(f flags) error {
 	r.Throughput.SkeletonPct = r.Throughput.PerSecond / r.Skeleton.Throughput
 	progress("throughput: %.1f transfers/s, %.1f actions/transfer", r.Throughput.PerSecond, r.Costs.Actions)
 	r.Resources = b.resources()
-	b.close(f.keep)
-
-	if f.morseLatencyN > 0 && f.pocket != pokt.Morse {
-		progress("morse: %d transfers at %.1f/s, for the ratio", f.morseLatencyN, f.rate)
-		if r.MorseLatency, err = morseLatency(ctx, f); err != nil {
-			return err
-		}
-		progress("morse: overhead p50 %.3f s p99 %.3f s", r.MorseLatency.Overhead.P50, r.MorseLatency.Overhead.P99)
-	}
-
-	progress("polling baseline: every interval %s, %d transfers", f.baseline, f.baselineN)
-	base, err := startBench(ctx, f, benchDevnet{name: "baseline", pocket: f.pocket, scan: f.baseline, poll: f.baseline, copperPoll: f.baseline})
-	if err != nil {
-		return err
-	}
-	if err := base.fundBurners(ctx, 10); err != nil {
-		base.close(f.keep)
-		return err
-	}
-	r.Baseline, err = base.latency(ctx, f.baselineN, 0.5)
-	base.close(f.keep)
-	if err != nil {
-		return err
-	}
-	r.Wall = time.Since(started).Round(time.Second).String()
-
-	if err := os.MkdirAll(filepath.Dir(f.out), 0o755); err != nil {
-		return err
-	}
-	data, _ := json.MarshalIndent(r, "", "  ")
-	if err := os.WriteFile(f.out, append(data, '\n'), 0o644); err != nil {
-		return err
-	}
-	table := r.Markdown()
-	fmt.Println(table)
-	if f.readme != "" {
-		if err := updateReadme(f.readme, table); err != nil {
-			return err
-		}
-	}
-	progress("done in %s; %s written", r.Wall, f.out)
 	return nil
 }
 

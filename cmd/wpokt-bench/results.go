@@ -26,6 +26,10 @@ type Results struct {
 		TemporalDevServer   string `json:"temporal_dev_server"`
 		EthScannerSubscribe bool   `json:"eth_scanner_subscribes"`
 		Pocket              string `json:"pocket_protocol"`
+		// TemporalCluster describes the cluster of a make bench-cluster
+		// run, whose NodeProcesses nodes each run in their own process.
+		TemporalCluster string `json:"temporal_cluster,omitempty"`
+		NodeProcesses   int    `json:"node_processes,omitempty"`
 	} `json:"settings"`
 	Skeleton SkeletonResult `json:"skeleton"`
 	Latency  LatencyResult  `json:"overhead_latency"`
@@ -36,6 +40,9 @@ type Results struct {
 	Costs        Costs            `json:"cost_per_transfer"`
 	Resources    Resources        `json:"resources"`
 	Wall         string           `json:"wall_time"`
+	// Cluster is the same measurement on the shape of production (make
+	// bench-cluster), beside this dev-server run.
+	Cluster *Results `json:"cluster,omitempty"`
 }
 
 // Stats are latency figures in seconds.
@@ -70,6 +77,8 @@ type SkeletonResult struct {
 	// CPUSeconds per skeleton workflow, all processes (of which Temporal).
 	CPUSeconds         float64 `json:"cpu_seconds"`
 	TemporalCPUSeconds float64 `json:"temporal_server_cpu_seconds"`
+	// PostgresCPUSeconds is PostgreSQL's part (cluster runs).
+	PostgresCPUSeconds float64 `json:"postgres_cpu_seconds,omitempty"`
 }
 
 // LatencyResult is the bridge's overhead: from the moment the source tx
@@ -115,8 +124,10 @@ type Costs struct {
 	PoktRPCCalls  float64            `json:"pokt_rpc_calls"`
 	CopperCalls   float64            `json:"copper_calls"`
 	CPUSeconds    float64            `json:"cpu_seconds"`
-	// TemporalCPUSeconds is the Temporal dev server's part of CPUSeconds.
+	// TemporalCPUSeconds is the Temporal server's part of CPUSeconds, and
+	// PostgresCPUSeconds PostgreSQL's (all its processes; cluster runs).
 	TemporalCPUSeconds float64 `json:"temporal_server_cpu_seconds"`
+	PostgresCPUSeconds float64 `json:"postgres_cpu_seconds,omitempty"`
 	// IdleEth is every Ethereum RPC call per node per 2,000 blocks without
 	// burns.
 	IdleEth IdleEth `json:"idle_eth"`
@@ -132,11 +143,24 @@ type Costs struct {
 type Resources struct {
 	DevnetRSSMiB   float64 `json:"devnet_process_peak_rss_mib"`
 	TemporalRSSMiB float64 `json:"temporal_dev_server_peak_rss_mib"`
-	NodeRSSMiB     float64 `json:"one_node_alone_peak_rss_mib"`
+	// ClusterRSSMiB is a cluster run's Temporal Server process.
+	ClusterRSSMiB float64 `json:"temporal_server_peak_rss_mib,omitempty"`
+	NodeRSSMiB    float64 `json:"one_node_alone_peak_rss_mib"`
 }
 
 // Markdown renders the table for README's Performance section.
 func (r Results) Markdown() string {
+	if r.Cluster == nil {
+		return r.devMarkdown()
+	}
+	if r.Date == "" { // a cluster run alone
+		return sideBySide(*r.Cluster, nil)
+	}
+	return r.devMarkdown() + "\n" + sideBySide(*r.Cluster, &r)
+}
+
+// devMarkdown is the table of the dev-server run.
+func (r Results) devMarkdown() string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sk, l, t, c := r.Skeleton, r.Latency, r.Throughput, r.Costs

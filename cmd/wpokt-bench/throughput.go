@@ -15,26 +15,42 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/wpokt/bridge/devnet/coppersim"
+	"github.com/wpokt/bridge/devnet/temporalcluster"
 )
 
 // counters are the cumulative costs the run reads before and after.
 type counters struct {
 	mongo, eth, pokt, copper int64
-	// cpu is the devnet process (and its node process), temporalCPU the
-	// Temporal dev server.
-	cpu, temporalCPU time.Duration
+	// cpu is the devnet process (and its node processes), temporalCPU the
+	// Temporal server, postgresCPU PostgreSQL (cluster runs).
+	cpu, temporalCPU, postgresCPU time.Duration
 }
+
+func (c counters) sub(o counters) counters {
+	return counters{mongo: c.mongo - o.mongo, eth: c.eth - o.eth, pokt: c.pokt - o.pokt, copper: c.copper - o.copper,
+		cpu: c.cpu - o.cpu, temporalCPU: c.temporalCPU - o.temporalCPU, postgresCPU: c.postgresCPU - o.postgresCPU}
+}
+
+// total is the CPU time of every process.
+func (c counters) total() time.Duration { return c.cpu + c.temporalCPU + c.postgresCPU }
 
 func (b *bench) counters() counters {
 	var c counters
 	c.mongo = b.mongoWrites.Load()
+	if b.d.MongoCounter != nil {
+		// What the monitor counts, for the nodes in their own processes.
+		c.mongo = b.d.MongoCounter.Count("insert", "update", "delete", "findAndModify", "createIndexes")
+	}
 	c.pokt, c.eth = b.d.RPCCalls()
 	for _, ep := range []coppersim.Endpoint{coppersim.EndpointCreateOrder, coppersim.EndpointGetOrder, coppersim.EndpointListOrders,
 		coppersim.EndpointPatchOrder, coppersim.EndpointUnlimitedSign, coppersim.EndpointUnlimitedStatus} {
 		c.copper += int64(b.d.Copper.Calls(ep))
 	}
 	c.cpu = processCPU(os.Getpid())
-	c.temporalCPU = processCPU(b.d.Temporal.Pid())
+	c.temporalCPU = processCPU(b.temporalPID())
+	if b.cluster != nil && b.cluster.Postgres != nil {
+		c.postgresCPU = postgresCPU(b.cluster.Postgres)
+	}
 	for i := 1; i <= b.d.NodeCount(); i++ {
 		if pid := b.d.NodePID(i); pid != 0 {
 			c.cpu += processCPU(pid)
@@ -119,8 +135,9 @@ func (b *bench) throughput(ctx context.Context, f flags, costs Costs) (Throughpu
 	costs.EthRPCCalls = float64(after.eth-before.eth) / n
 	costs.PoktRPCCalls = float64(after.pokt-before.pokt) / n
 	costs.CopperCalls = float64(after.copper-before.copper) / n
-	costs.CPUSeconds = (after.cpu - before.cpu + after.temporalCPU - before.temporalCPU).Seconds() / n
+	costs.CPUSeconds = after.sub(before).total().Seconds() / n
 	costs.TemporalCPUSeconds = (after.temporalCPU - before.temporalCPU).Seconds() / n
+	costs.PostgresCPUSeconds = (after.postgresCPU - before.postgresCPU).Seconds() / n
 	actions, tasks, byKind, err := b.actions(ctx, start, end)
 	if err != nil {
 		return res, costs, err
@@ -224,7 +241,12 @@ func historyRun(ctx context.Context, c client.Client, id, runID string) ([]*hist
 }
 
 func (b *bench) resources() Resources {
-	r := Resources{DevnetRSSMiB: peakRSS(os.Getpid()), TemporalRSSMiB: peakRSS(b.d.Temporal.Pid())}
+	r := Resources{DevnetRSSMiB: peakRSS(os.Getpid())}
+	if b.cluster != nil {
+		r.ClusterRSSMiB = peakRSS(b.temporalPID())
+	} else {
+		r.TemporalRSSMiB = peakRSS(b.temporalPID())
+	}
 	for i := 1; i <= b.d.NodeCount(); i++ {
 		if pid := b.d.NodePID(i); pid != 0 {
 			r.NodeRSSMiB = peakRSS(pid)
@@ -250,22 +272,61 @@ func peakRSS(pid int) float64 {
 
 // processCPU reads a process's user+system CPU time.
 func processCPU(pid int) time.Duration {
+	own, _ := processCPUs(pid)
+	return own
+}
+
+// processCPUs reads a process's user+system CPU time, and that of its
+// children it has waited for (exited ones).
+func processCPUs(pid int) (own, children time.Duration) {
 	if pid == 0 {
-		return 0
+		return 0, 0
 	}
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	// Fields after the command name, which is in parentheses.
 	s := string(data)
 	f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
-	if len(f) < 13 {
-		return 0
+	if len(f) < 15 {
+		return 0, 0
 	}
-	utime, _ := strconv.ParseInt(f[11], 10, 64)
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(utime+stime) * time.Second / time.Duration(clockTicks)
+	ticks := func(fields ...string) time.Duration {
+		var sum int64
+		for _, v := range fields {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			sum += n
+		}
+		return time.Duration(sum) * time.Second / time.Duration(clockTicks)
+	}
+	return ticks(f[11], f[12]), ticks(f[13], f[14])
+}
+
+// postgresCPU is the CPU time of every PostgreSQL process: the live ones
+// and the backends that have exited (the postmaster's waited-for children).
+func postgresCPU(p *temporalcluster.Postgres) time.Duration {
+	var sum time.Duration
+	for i, pid := range p.PIDs() {
+		own, children := processCPUs(pid)
+		sum += own
+		if i == 0 { // the postmaster
+			sum += children
+		}
+	}
+	return sum
+}
+
+// temporalPID is the Temporal server's process: the cluster's or the dev
+// server's.
+func (b *bench) temporalPID() int {
+	if b.cluster != nil {
+		return b.cluster.Pid()
+	}
+	if b.d.Temporal != nil {
+		return b.d.Temporal.Pid()
+	}
+	return 0
 }
 
 // clockTicks is USER_HZ, 100 on Linux.
