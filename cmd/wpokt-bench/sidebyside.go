@@ -25,8 +25,8 @@ func sideBySide(c Results, dev *Results) string {
 	w("")
 	w("| measure | dev server (`make bench`) | cluster (`make bench-cluster`) |")
 	w("|---|---|---|")
-	w("| date; transfers: latency run / throughput run | %s |", col(func(r Results) string {
-		return fmt.Sprintf("%s; %d / %d", r.Date, r.Latency.Overhead.N, r.Throughput.Transfers)
+	w("| date; transfers: latency run (sent per s) / throughput run | %s |", col(func(r Results) string {
+		return fmt.Sprintf("%s; %d (%.1f/s) / %d", r.Date, r.Latency.Overhead.N, r.Latency.Rate, r.Throughput.Transfers)
 	}))
 	w("| overhead, confirmed -> executed, p50 | %s |", col(func(r Results) string { return fmt.Sprintf("%.2f s", r.Latency.Overhead.P50) }))
 	w("| overhead p90 / p99 / max | %s |", col(func(r Results) string {
