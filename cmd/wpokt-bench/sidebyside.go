@@ -20,7 +20,7 @@ func sideBySide(c Results, dev *Results) string {
 		}
 		return d + " | " + f(c)
 	}
-	w("Production shape, measured by `%s` on %s (%d cores, %s): %s; %d nodes, each its own `wpokt-node` process with its own config file; the MongoDB wire server, both chains and the Copper simulator in the bench's process. Same settings as above, on the same machine; one run each.",
+	w("Production shape, measured by `%s` on %s (%d cores, %s): %s; %d nodes, each its own `wpokt-node` process with its own config file; the MongoDB wire server, both chains and the Copper simulator in the bench's process. The same settings as the dev-server run, on the same machine; one run each.",
 		c.Command, c.Date, c.Cores, c.GoVersion, c.Settings.TemporalCluster, c.Settings.NodeProcesses)
 	w("")
 	w("| measure | dev server (`make bench`) | cluster (`make bench-cluster`) |")
@@ -53,6 +53,10 @@ func sideBySide(c Results, dev *Results) string {
 	w("| lost / duplicated / orders; books | %s |", col(func(r Results) string {
 		t := r.Throughput
 		return fmt.Sprintf("%d / %d / %d; %s", t.Lost, t.Duplicated, t.Orders, t.Invariant)
+	}))
+	w("| control workflow in the throughput run: reserve updates/s; updates per workflow task; task round trip p50 / p99 | %s |", col(func(r Results) string {
+		ct := r.Throughput.Control
+		return fmt.Sprintf("%.1f/s; %.2f; %.0f / %.0f ms", ct.UpdatesPerS, ct.UpdatesPerTask, 1000*ct.TaskRoundTrip.P50, 1000*ct.TaskRoundTrip.P99)
 	}))
 	w("| Temporal actions per transfer: steady / in bursts | %s |", col(func(r Results) string { return fmt.Sprintf("%.1f / %.1f", r.Latency.Actions, r.Costs.Actions) }))
 	w("| Temporal workflow tasks per transfer: steady / in bursts | %s |", col(func(r Results) string {

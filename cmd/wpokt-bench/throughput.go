@@ -142,6 +142,9 @@ func (b *bench) throughput(ctx context.Context, f flags, costs Costs) (Throughpu
 	if err != nil {
 		return res, costs, err
 	}
+	if res.Control, err = b.control(ctx, start, end); err != nil {
+		return res, costs, err
+	}
 	costs.Actions, costs.WorkflowTasks = actions/n, tasks/n
 	costs.ActionsByKind = map[string]float64{}
 	for k, v := range byKind {
