@@ -27,7 +27,7 @@ type clusterFlags struct {
 }
 
 func (c *clusterFlags) register() {
-	flag.BoolVar(&c.on, "cluster", false, "measure on the shape of production instead: Temporal Server on PostgreSQL, 12 node processes (make bench-cluster); merges a `cluster` object into --out")
+	flag.BoolVar(&c.on, "cluster", false, "measure on the shape of production instead: Temporal Server on PostgreSQL, 12 node processes (make bench-cluster); merges a cluster object into --out")
 	flag.StringVar(&c.version, "temporal-server-version", "", "the server's version (default: go.temporal.io/server in ./go.mod), with --cluster")
 	flag.StringVar(&c.server, "temporal-server", "", "Temporal Server binary, go.temporal.io/server/cmd/server (default bin/temporal-server-<version>), with --cluster")
 	flag.StringVar(&c.sqlTool, "temporal-sql-tool", "", "Temporal's SQL tool, go.temporal.io/server/cmd/tools/sql (default bin/temporal-sql-tool-<version>), with --cluster")

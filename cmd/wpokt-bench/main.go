@@ -81,7 +81,7 @@ func run(f flags) error {
 	started := time.Now()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if f.cli == "" {
+	if f.cli == "" && !f.cluster.on { // the cluster needs no dev server
 		cli, err := temporalserver.FindCLI()
 		if err != nil {
 			return err
