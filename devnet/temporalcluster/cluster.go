@@ -12,7 +12,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -22,6 +21,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/wpokt/bridge/devnet/childproc"
 )
 
 // Options configure the cluster.
@@ -51,8 +52,7 @@ type Cluster struct {
 	opts     Options
 	Postgres *Postgres
 	ports    Ports
-	cmd      *exec.Cmd
-	done     chan error
+	server   *childproc.Process
 }
 
 const (
@@ -157,11 +157,11 @@ func (c *Cluster) startServer(configFile string) error {
 	cmd.Dir = c.opts.Dir
 	cmd.Stdout, cmd.Stderr = c.opts.Log, c.opts.Log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
-	if err := cmd.Start(); err != nil {
+	proc, err := childproc.Start(cmd)
+	if err != nil {
 		return fmt.Errorf("temporal cluster: start server: %w", err)
 	}
-	c.cmd, c.done = cmd, make(chan error, 1)
-	go func() { c.done <- cmd.Wait() }()
+	c.server = proc
 	return nil
 }
 
@@ -175,42 +175,14 @@ func (c *Cluster) Namespace() string { return c.opts.Namespace }
 func (c *Cluster) Shards() int { return c.opts.Shards }
 
 // Pid is the Temporal Server process's ID (0 when stopped).
-func (c *Cluster) Pid() int {
-	if c.cmd == nil || c.cmd.Process == nil {
-		return 0
-	}
-	return c.cmd.Process.Pid
-}
+func (c *Cluster) Pid() int { return c.server.Pid() }
 
 // Stop stops the server (SIGTERM, SIGKILL after 20 s), then PostgreSQL.
 func (c *Cluster) Stop() {
-	if c.cmd != nil && c.cmd.Process != nil {
-		_ = c.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-c.done:
-		case <-time.After(20 * time.Second):
-			_ = c.cmd.Process.Kill()
-			<-c.done
-		}
-		c.cmd = nil
-	}
+	c.server.Stop(syscall.SIGTERM, 20*time.Second)
 	if c.Postgres != nil {
 		c.Postgres.Stop()
 		c.Postgres = nil
-	}
-}
-
-// exited reports the server's exit, if it has exited.
-func (c *Cluster) exited() error {
-	select {
-	case err := <-c.done:
-		c.done <- err
-		if err == nil {
-			err = errors.New("exit status 0")
-		}
-		return fmt.Errorf("temporal server exited: %w", err)
-	default:
-		return nil
 	}
 }
 

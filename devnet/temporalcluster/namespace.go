@@ -98,8 +98,8 @@ func (c *Cluster) retry(ctx context.Context, what string, f func() error) error 
 		if err == nil {
 			return nil
 		}
-		if exit := c.exited(); exit != nil {
-			return fmt.Errorf("temporal cluster: %s: %w", what, exit)
+		if exit := c.server.Exited(); exit != nil {
+			return fmt.Errorf("temporal cluster: %s: temporal server %w", what, exit)
 		}
 		select {
 		case <-ctx.Done():

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/wpokt/bridge/devnet/childproc"
 )
 
 // DefaultPostgresBin is where Debian's postgresql package puts the server.
@@ -24,8 +26,7 @@ type Postgres struct {
 	dir  string
 	port int
 	cred *syscall.Credential
-	cmd  *exec.Cmd
-	done chan error
+	proc *childproc.Process
 }
 
 // StartPostgres makes a new cluster with initdb in a fresh directory and
@@ -65,18 +66,16 @@ func StartPostgres(ctx context.Context, bin string, log io.Writer) (_ *Postgres,
 	if p.port, err = freePort(); err != nil {
 		return nil, err
 	}
-	p.cmd = p.command(context.Background(), "postgres", "-D", data, "-p", strconv.Itoa(p.port), "-k", p.dir,
+	cmd := p.command(context.Background(), "postgres", "-D", data, "-p", strconv.Itoa(p.port), "-k", p.dir,
 		"-c", "listen_addresses=127.0.0.1",
 		// Each Temporal service opens its own pools (20 + 2 connections).
 		"-c", "max_connections=200")
-	p.cmd.Stdout, p.cmd.Stderr = log, log
+	cmd.Stdout, cmd.Stderr = log, log
 	// If the caller dies, an immediate shutdown; Stop asks for a fast one.
-	p.cmd.SysProcAttr.Pdeathsig = syscall.SIGQUIT
-	if err := p.cmd.Start(); err != nil {
+	cmd.SysProcAttr.Pdeathsig = syscall.SIGQUIT
+	if p.proc, err = childproc.Start(cmd); err != nil {
 		return nil, fmt.Errorf("postgres: start: %w", err)
 	}
-	p.done = make(chan error, 1)
-	go func() { p.done <- p.cmd.Wait() }()
 	if err := p.waitReady(ctx); err != nil {
 		return nil, err
 	}
@@ -109,11 +108,8 @@ func (p *Postgres) waitReady(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	for {
-		select {
-		case err := <-p.done:
-			p.done <- err
-			return fmt.Errorf("postgres exited at start: %v", err)
-		default:
+		if err := p.proc.Exited(); err != nil {
+			return fmt.Errorf("postgres, at start: %w", err)
 		}
 		if p.command(ctx, "pg_isready", "-q", "-h", p.dir, "-p", strconv.Itoa(p.port)).Run() == nil {
 			return nil
@@ -143,12 +139,7 @@ func (p *Postgres) Address() string { return "127.0.0.1:" + strconv.Itoa(p.port)
 func (p *Postgres) Port() int { return p.port }
 
 // Pid is the postmaster's process ID (0 when stopped).
-func (p *Postgres) Pid() int {
-	if p.cmd == nil || p.cmd.Process == nil {
-		return 0
-	}
-	return p.cmd.Process.Pid
-}
+func (p *Postgres) Pid() int { return p.proc.Pid() }
 
 // PIDs are the postmaster and every process it started (backends, the
 // checkpointer, the WAL writer...), read from /proc.
@@ -193,16 +184,7 @@ func parentPID(pid int) int {
 // Stop asks for a fast shutdown (SIGINT; SIGKILL after 20 s), waits, and
 // removes the data.
 func (p *Postgres) Stop() {
-	if p.cmd != nil && p.cmd.Process != nil {
-		_ = p.cmd.Process.Signal(syscall.SIGINT)
-		select {
-		case <-p.done:
-		case <-time.After(20 * time.Second):
-			_ = p.cmd.Process.Kill()
-			<-p.done
-		}
-		p.cmd = nil
-	}
+	p.proc.Stop(syscall.SIGINT, 20*time.Second)
 	if p.dir != "" {
 		_ = os.RemoveAll(p.dir)
 		p.dir = ""

@@ -21,6 +21,7 @@ import (
 
 	"go.temporal.io/sdk/client"
 
+	"github.com/wpokt/bridge/devnet/childproc"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -41,8 +42,7 @@ type Options struct {
 // Server is a running dev server.
 type Server struct {
 	opts Options
-	cmd  *exec.Cmd
-	done chan error
+	proc *childproc.Process
 }
 
 // FindCLI returns the temporal binary: $WPOKT_TEMPORAL_CLI, ./bin/temporal
@@ -150,12 +150,11 @@ func (s *Server) start(ctx context.Context) error {
 	// which then stops the server cleanly; and if the devnet dies, the
 	// kernel stops the server too (no orphan holding the ports).
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
-	if err := cmd.Start(); err != nil {
+	proc, err := childproc.Start(cmd)
+	if err != nil {
 		return fmt.Errorf("start temporal dev server: %w", err)
 	}
-	s.cmd = cmd
-	s.done = make(chan error, 1)
-	go func() { s.done <- cmd.Wait() }()
+	s.proc = proc
 	if err := s.waitReady(ctx); err != nil {
 		s.Stop()
 		return err
@@ -167,11 +166,8 @@ func (s *Server) waitReady(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	for {
-		select {
-		case err := <-s.done:
-			s.done <- err
-			return fmt.Errorf("temporal dev server exited at start: %v", err)
-		default:
+		if err := s.proc.Exited(); err != nil {
+			return fmt.Errorf("temporal dev server, at start: %w", err)
 		}
 		c, err := client.Dial(client.Options{HostPort: s.Address(), Logger: quietLogger{}})
 		if err == nil {
@@ -190,12 +186,7 @@ func (s *Server) waitReady(ctx context.Context) error {
 }
 
 // Pid is the server process's ID (0 when stopped).
-func (s *Server) Pid() int {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return 0
-	}
-	return s.cmd.Process.Pid
-}
+func (s *Server) Pid() int { return s.proc.Pid() }
 
 // Address is the frontend's gRPC address.
 func (s *Server) Address() string { return "127.0.0.1:" + strconv.Itoa(s.opts.Port) }
@@ -209,19 +200,7 @@ func (s *Server) UIURL() string {
 }
 
 // Stop stops the server with SIGTERM (SIGKILL after 20 s) and waits.
-func (s *Server) Stop() {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return
-	}
-	_ = s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(20 * time.Second):
-		_ = s.cmd.Process.Kill()
-		<-s.done
-	}
-	s.cmd = nil
-}
+func (s *Server) Stop() { s.proc.Stop(syscall.SIGTERM, 20*time.Second) }
 
 // Restart stops the server and starts it again on the same file and ports.
 func (s *Server) Restart(ctx context.Context) error {

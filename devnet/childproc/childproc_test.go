@@ -1,0 +1,43 @@
+package childproc
+
+import (
+	"os/exec"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestStopSignalsAndWaits(t *testing.T) {
+	p, err := Start(exec.Command("sleep", "30"))
+	require.NoError(t, err)
+	require.NotZero(t, p.Pid())
+	require.NoError(t, p.Exited(), "running")
+	p.Stop(syscall.SIGTERM, 5*time.Second)
+	require.Zero(t, p.Pid())
+	require.ErrorContains(t, p.Exited(), "signal: terminated")
+	p.Stop(syscall.SIGTERM, time.Second) // stopped already: nothing
+}
+
+func TestStopKillsAfterTheGrace(t *testing.T) {
+	// A shell that ignores SIGTERM.
+	p, err := Start(exec.Command("sh", "-c", "trap '' TERM; sleep 30"))
+	require.NoError(t, err)
+	time.Sleep(100 * time.Millisecond) // the trap is set
+	began := time.Now()
+	p.Stop(syscall.SIGTERM, 200*time.Millisecond)
+	require.Less(t, time.Since(began), 5*time.Second)
+	require.ErrorContains(t, p.Exited(), "killed")
+}
+
+func TestExitedReportsACleanExitToo(t *testing.T) {
+	p, err := Start(exec.Command("true"))
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return p.Exited() != nil }, 5*time.Second, 10*time.Millisecond)
+	require.ErrorContains(t, p.Exited(), "exit status 0")
+	var none *Process
+	require.Zero(t, none.Pid())
+	require.NoError(t, none.Exited())
+	none.Stop(syscall.SIGTERM, time.Second)
+}
