@@ -77,7 +77,7 @@ bench: $(TEMPORAL)
 	$(GO) build -o $(BIN)/wpokt-bench ./cmd/wpokt-bench
 	$(BIN)/wpokt-bench --temporal-cli $(TEMPORAL) --node-binary $(BIN)/wpokt-node
 	@echo "hot pure functions (allocations per call):"
-	$(GO) test -run '^$$' -bench . -benchmem ./chains/pokt ./chains/eth ./copper ./activities ./store ./ledger | tee bench/functions.txt
+	$(GO) test -run '^$$' -bench . -benchmem ./chains/pokt ./chains/pokt/shannon/nodetest ./chains/eth ./copper ./activities ./store ./ledger | tee bench/functions.txt
 
 # The cluster costs this 2-core machine about twice the CPU of the dev
 # server per transfer: its latency run sends at half the rate, so that it

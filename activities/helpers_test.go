@@ -203,11 +203,11 @@ func (st *stack) rules(id string) activities.Rules {
 	}
 }
 
-func (st *stack) pocketClient(rpcURL string) *morse.Client {
+func (st *stack) pocketClient(rpcURL string) *pokt.RecentHeads {
 	st.t.Helper()
 	c, err := morse.NewClient(rpcURL, morse.Options{Timeout: 5 * time.Second})
 	require.NoError(st.t, err)
-	return c
+	return pokt.RememberHeads(c)
 }
 
 func (st *stack) ethClient() *eth.Client {

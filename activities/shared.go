@@ -24,6 +24,9 @@ import (
 // PocketChain is what the activities read of Pocket, through one node's RPC.
 type PocketChain interface {
 	Height(ctx context.Context) (int64, error)
+	// HeightAtLeast may answer with a head the node read a moment ago when
+	// that one is at least want (pokt.RecentHeads).
+	HeightAtLeast(ctx context.Context, want int64) (int64, error)
 	Tx(ctx context.Context, hash string) (*pokt.Tx, error)
 }
 

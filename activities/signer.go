@@ -175,11 +175,7 @@ func (s *Signer) expected(ctx context.Context, req transfer.SignRequest, got tra
 }
 
 func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignRequest, got transfer.OrderSpec) (transfer.OrderSpec, error) {
-	head, err := s.Pocket.Height(ctx)
-	if err != nil {
-		return transfer.OrderSpec{}, fmt.Errorf("read pocket height: %w", err)
-	}
-	tx, err := s.Pocket.Tx(ctx, req.SourceTxHash)
+	tx, head, err := depositAndHead(ctx, s.Pocket, s.Rules, req.SourceTxHash)
 	if errors.Is(err, pokt.ErrInvalidHash) {
 		return transfer.OrderSpec{}, s.refuse(ctx, req, "bad_input", err.Error())
 	}
@@ -187,7 +183,7 @@ func (s *Signer) expectedFromDeposit(ctx context.Context, req transfer.SignReque
 		return transfer.OrderSpec{}, notReady("deposit %s is not on this node's Pocket RPC", req.SourceTxHash)
 	}
 	if err != nil {
-		return transfer.OrderSpec{}, fmt.Errorf("read deposit %s: %w", req.SourceTxHash, err)
+		return transfer.OrderSpec{}, err
 	}
 	dep := pokt.ReadDeposit(*tx, head, s.Rules.Deposit)
 	if !dep.Source.Success {

@@ -43,20 +43,40 @@ func (s *Signer) CheckSource(ctx context.Context, req transfer.SourceRequest) (t
 // readDeposit reads a deposit and classifies it with this node's rules; a
 // tx the node does not know is a reading with Found false and the head.
 func readDeposit(ctx context.Context, chain PocketChain, rules Rules, ref transfer.DepositRef) (transfer.Reading, error) {
-	hash := ref.TxHash
-	head, err := chain.Height(ctx)
-	if err != nil {
-		return transfer.Reading{}, fmt.Errorf("read pocket height: %w", err)
-	}
-	tx, err := chain.Tx(ctx, hash)
+	tx, head, err := depositAndHead(ctx, chain, rules, ref.TxHash)
 	if errors.Is(err, pokt.ErrInvalidHash) {
 		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
 	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
-		return transfer.Reading{TxHash: hash, Source: transfer.SourceCheck{Head: head}}, nil
+		return transfer.Reading{TxHash: ref.TxHash, Source: transfer.SourceCheck{Head: head}}, nil
 	}
 	if err != nil {
-		return transfer.Reading{}, fmt.Errorf("read deposit %s: %w", hash, err)
+		return transfer.Reading{}, err
 	}
 	return pokt.ReadDeposit(*tx, head, rules.Deposit), nil
+}
+
+// depositAndHead reads a deposit by hash, then a head to count its
+// confirmations against: one the node remembers when it is high enough to
+// confirm the deposit (nearly always, for a deposit the workflow saw
+// confirmed), else a fresh one. The tx comes first, so that the head is
+// never older than the tx it counts for. A tx the node does not know
+// returns an error wrapping pokt.ErrTxNotFound with a fresh head.
+func depositAndHead(ctx context.Context, chain PocketChain, rules Rules, hash string) (*pokt.Tx, int64, error) {
+	tx, err := chain.Tx(ctx, hash)
+	if errors.Is(err, pokt.ErrTxNotFound) {
+		head, herr := chain.Height(ctx)
+		if herr != nil {
+			return nil, 0, fmt.Errorf("read pocket height: %w", herr)
+		}
+		return nil, head, err
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("read deposit %s: %w", hash, err)
+	}
+	head, err := chain.HeightAtLeast(ctx, pokt.HeadConfirming(tx.Height, rules.PocketConfirmations))
+	if err != nil {
+		return nil, 0, fmt.Errorf("read pocket height: %w", err)
+	}
+	return tx, head, nil
 }

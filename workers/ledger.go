@@ -9,6 +9,7 @@ import (
 
 	"github.com/wpokt/bridge/activities"
 	"github.com/wpokt/bridge/chains/eth"
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/chains/pokt/protocol"
 	"github.com/wpokt/bridge/config"
 	"github.com/wpokt/bridge/copper"
@@ -50,7 +51,7 @@ func RebuildLedger(ctx context.Context, cfg *config.Config) (RebuildReport, erro
 		return rep, fmt.Errorf("copper client: %w", err)
 	}
 	now := time.Now().UTC()
-	entries, notes, err := activities.RebuildLedger(ctx, activities.LedgerSources{Rules: Rules(cfg), Pocket: pocket, Eth: ec, Copper: cc,
+	entries, notes, err := activities.RebuildLedger(ctx, activities.LedgerSources{Rules: Rules(cfg), Pocket: pokt.RememberHeads(pocket), Eth: ec, Copper: cc,
 		Mints: ec, MintsFrom: cfg.Ethereum.StartBlock, Now: now})
 	if err != nil {
 		return rep, fmt.Errorf("rebuild ledger: %w", err)

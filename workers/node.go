@@ -55,7 +55,7 @@ type Node struct {
 	metrics  *Metrics
 	temporal client.Client
 	store    *store.Store
-	pocket   pokt.Node
+	pocket   *pokt.RecentHeads // the scanner's head reads spare the signer's
 	eth      *eth.Client
 	ethWS    *eth.Client
 	copper   *copper.Client
@@ -94,9 +94,11 @@ func NewNode(ctx context.Context, cfg *config.Config, opts Options) (*Node, erro
 	if n.store, err = store.Connect(ctx, cfg.Mongo.URI.Reveal(), cfg.Mongo.Database, cfg.Mongo.Timeout, storeOpts...); err != nil {
 		return nil, err
 	}
-	if n.pocket, err = protocol.Dial(protocol.Config{Protocol: cfg.Pocket.Protocol, URL: cfg.Pocket.RPCURL, Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")}); err != nil {
+	pocket, err := protocol.Dial(protocol.Config{Protocol: cfg.Pocket.Protocol, URL: cfg.Pocket.RPCURL, Timeout: cfg.Pocket.RPCTimeout, HTTPClient: n.metrics.httpClient("pokt")})
+	if err != nil {
 		return nil, fmt.Errorf("pocket client: %w", err)
 	}
+	n.pocket = pokt.RememberHeads(pocket)
 	ethOpts := eth.Options{WPOKTAddress: common.HexToAddress(cfg.Ethereum.WPOKTAddress), LogRange: cfg.Ethereum.LogRange,
 		CallTimeout: cfg.Ethereum.RPCTimeout, HTTPClient: n.metrics.httpClient("eth")}
 	if n.eth, err = eth.Dial(ctx, cfg.Ethereum.RPCURL, ethOpts); err != nil {

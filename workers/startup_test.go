@@ -55,7 +55,7 @@ func checkedNode(t *testing.T, ethChainID string, pocket fakePocket) *Node {
 	cfg.Ethereum.ChainID = 1337
 	cfg.Pocket.ChainID = "pocket"
 	cfg.Pocket.VaultAddress = "pokt1tuf3ch57340k9ky2w2gpwp097g7u9zstkpcdnv"
-	return &Node{cfg: cfg, eth: ec, pocket: pocket, logger: slog.New(slog.DiscardHandler)}
+	return &Node{cfg: cfg, eth: ec, pocket: pokt.RememberHeads(pocket), logger: slog.New(slog.DiscardHandler)}
 }
 
 // TestStartupCheckStopsOnAnotherChain: a node whose RPCs serve other chains

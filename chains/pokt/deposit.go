@@ -151,3 +151,7 @@ func ReadDeposit(tx Tx, head int64, rules DepositRules) transfer.Reading {
 // head - height, one fewer; the configured number here is one more block
 // of margin against a lagging RPC.)
 func Confirmations(height, head int64) int64 { return max(0, head-height+1) }
+
+// HeadConfirming is the lowest head at which a tx at height has n
+// confirmations.
+func HeadConfirming(height, n int64) int64 { return height + n - 1 }

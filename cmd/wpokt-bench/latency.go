@@ -41,11 +41,15 @@ func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult
 	}
 	res.Actions, res.WorkflowTasks = actions/float64(n), tasks/float64(n)
 	var overhead, dest, ordered, signed, executed, closed []time.Duration
+	var traces []Trace
+	var late []time.Duration
 	for _, s := range all {
 		st, err := b.steps(ctx, s)
 		if err != nil {
 			return res, err
 		}
+		traces = append(traces, st.trace)
+		late = append(late, st.timersLate...)
 		overhead, dest = append(overhead, st.overhead), append(dest, st.destination)
 		ordered, signed = append(ordered, st.ordered), append(signed, st.signed)
 		executed, closed = append(executed, st.executed), append(closed, st.closed)
@@ -55,7 +59,11 @@ func (b *bench) latency(ctx context.Context, n int, rate float64) (LatencyResult
 			res.Burns++
 		}
 	}
-	res.Overhead, res.Destination = summarize(overhead), summarize(dest)
+	res.Overhead, res.Destination, res.TimerLateness = summarize(overhead), summarize(dest), summarize(late)
+	if len(traces) > 0 {
+		slowestFirst(traces)
+		res.Slowest, res.Median = traces[:min(tracesKept, len(traces))], &traces[len(traces)/2]
+	}
 	res.Steps = map[string]Stats{
 		"1 confirmed -> order created, signers asked": summarize(ordered),
 		"2 -> threshold co-signed":                    summarize(signed),
@@ -74,6 +82,8 @@ type steps struct {
 	executed    time.Duration // -> Copper reports executed
 	closed      time.Duration // -> destination verified, workflow closed
 	destination time.Duration // co-signed -> destination chain included it
+	trace       Trace
+	timersLate  []time.Duration // each fired timer: how late it fired
 }
 
 func (b *bench) steps(ctx context.Context, s sent) (steps, error) {
@@ -97,8 +107,16 @@ func (b *bench) steps(ctx context.Context, s sent) (steps, error) {
 	var ordered, signed, executed, closed time.Time
 	scheduled := map[int64]string{}
 	signs := 0
+	timers := map[int64]time.Time{} // TimerStarted event id -> when due
+	var late []time.Duration
 	for _, e := range events {
 		at := e.GetEventTime().AsTime()
+		if a := e.GetTimerStartedEventAttributes(); a != nil {
+			timers[e.GetEventId()] = at.Add(a.GetStartToFireTimeout().AsDuration())
+		}
+		if a := e.GetTimerFiredEventAttributes(); a != nil {
+			late = append(late, max(0, at.Sub(timers[a.GetStartedEventId()])))
+		}
 		if a := e.GetActivityTaskScheduledEventAttributes(); a != nil {
 			scheduled[e.GetEventId()] = a.GetActivityType().GetName()
 			if a.GetActivityType().GetName() == transfer.ActivitySign && ordered.IsZero() {
@@ -125,6 +143,7 @@ func (b *bench) steps(ctx context.Context, s sent) (steps, error) {
 	}
 	included, _ := b.blockTime(dchain, destHeight)
 	return steps{
+		trace: newTrace(s.id, closed.Sub(confirmed), events, confirmed), timersLate: late,
 		overhead: closed.Sub(confirmed), ordered: ordered.Sub(confirmed), signed: signed.Sub(ordered),
 		executed: executed.Sub(signed), closed: closed.Sub(executed), destination: max(0, included.Sub(signed)),
 	}, nil

@@ -97,6 +97,13 @@ type LatencyResult struct {
 	// costs section counts them under bursts).
 	Actions       float64 `json:"temporal_actions"`
 	WorkflowTasks float64 `json:"temporal_workflow_tasks"`
+	// TimerLateness is how late the transfers' timers fired after they
+	// were due (a TimerStarted event's time plus its duration).
+	TimerLateness Stats `json:"timer_lateness"`
+	// Slowest are the slowest transfers' histories, Median the one of the
+	// median overhead.
+	Slowest []Trace `json:"slowest,omitempty"`
+	Median  *Trace  `json:"a_typical_transfer,omitempty"`
 }
 
 // ThroughputResult is the burst run.

@@ -31,10 +31,10 @@ type net struct {
 	poor         *shannonnet.Key // can pay a fee, not much more
 }
 
-func startNet(t *testing.T) *net { return startNetWith(t, shannonnet.Options{}) }
+func startNet(t testing.TB) *net { return startNetWith(t, shannonnet.Options{}) }
 
 // startNetWith starts a chain with these options (its accounts are set here).
-func startNetWith(t *testing.T, opts shannonnet.Options) *net {
+func startNetWith(t testing.TB, opts shannonnet.Options) *net {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
@@ -57,7 +57,7 @@ func startNetWith(t *testing.T, opts shannonnet.Options) *net {
 }
 
 // deposit sends amount from alice to the vault and waits for its block.
-func (n *net) deposit(t *testing.T, amount uint64, memo string) string {
+func (n *net) deposit(t testing.TB, amount uint64, memo string) string {
 	t.Helper()
 	hash, err := n.wallet.Send(n.ctx, shannonnet.SendParams{From: n.alice, To: n.vault.Address(), Amount: amount, Fee: fee, Memo: memo})
 	require.NoError(t, err)
@@ -67,7 +67,7 @@ func (n *net) deposit(t *testing.T, amount uint64, memo string) string {
 
 // wait waits until the tx is in a block, whatever its code, and the
 // client's Height (the indexed head) has reached that block.
-func (n *net) wait(t *testing.T, hash string) int64 {
+func (n *net) wait(t testing.TB, hash string) int64 {
 	t.Helper()
 	res, err := n.wallet.WaitTx(n.ctx, hash)
 	require.NoError(t, err)
@@ -77,7 +77,7 @@ func (n *net) wait(t *testing.T, hash string) int64 {
 
 // signed builds and signs a tx of alice's with these sends, at her next
 // sequence.
-func (n *net) signed(t *testing.T, msgs ...*banktypes.MsgSend) []byte {
+func (n *net) signed(t testing.TB, msgs ...*banktypes.MsgSend) []byte {
 	t.Helper()
 	acc, err := n.wallet.Account(n.ctx, n.alice.Address())
 	require.NoError(t, err)
@@ -90,7 +90,7 @@ func (n *net) signed(t *testing.T, msgs ...*banktypes.MsgSend) []byte {
 }
 
 // head is the node's latest height as the client reads it.
-func (n *net) head(t *testing.T) int64 {
+func (n *net) head(t testing.TB) int64 {
 	t.Helper()
 	h, err := n.client.Height(n.ctx)
 	require.NoError(t, err)

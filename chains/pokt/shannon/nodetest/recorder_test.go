@@ -26,7 +26,7 @@ var record = flag.Bool("record", false, "save the node's answers into ../testdat
 // and, while a name is set, saves each answer (the first as name.json, the
 // next as name_2.json, ...).
 type recorder struct {
-	t      *testing.T
+	t      testing.TB
 	target string
 	url    string
 
@@ -36,7 +36,7 @@ type recorder struct {
 	n     int
 }
 
-func newRecorder(t *testing.T, target string) *recorder {
+func newRecorder(t testing.TB, target string) *recorder {
 	r := &recorder{t: t, target: target, calls: map[string]int{}}
 	srv := httptest.NewServer(http.HandlerFunc(r.serve))
 	t.Cleanup(srv.Close)
