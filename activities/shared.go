@@ -101,14 +101,16 @@ func (s *slot) release() { <-s.ch }
 // ReadDeposit reads a Pocket deposit and classifies it by this node's
 // rules. A tx the RPC does not know is reported as not found, not as an
 // error: the workflow decides when that means it vanished.
+// With ref.Wait it waits on this node for the deposit's confirmations.
 func (a *Shared) ReadDeposit(ctx context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
-	return readDeposit(ctx, a.Pocket, a.Rules, ref)
+	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return readDeposit(ctx, a.Pocket, a.Rules, ref) })
 }
 
 // ReadBurn reads a BurnAndBridge log from its tx's receipt and classifies
 // it. A tx without a receipt (reorged out) is reported as not found.
+// With ref.Wait it waits on this node for the burn's confirmations.
 func (a *Shared) ReadBurn(ctx context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
-	return readBurn(ctx, a.Eth, a.Rules, ref)
+	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return readBurn(ctx, a.Eth, a.Rules, ref) })
 }
 
 func readBurn(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Reading, error) {

@@ -131,11 +131,15 @@ func (r Reading) Order(nonce uint64) OrderSpec {
 type BurnRef struct {
 	TxHash      string
 	LogPosition int
+	// Wait, when set, has the read wait for the burn's confirmations.
+	Wait ConfirmWait
 }
 
 // DepositRef names one Pocket deposit: its tx.
 type DepositRef struct {
 	TxHash string
+	// Wait, when set, has the read wait for the deposit's confirmations.
+	Wait ConfirmWait
 }
 
 // TransferRef names one transfer: its workflow ID, which is also its

@@ -16,9 +16,9 @@ func (t Transfers) Burn(ctx workflow.Context, in transfer.BurnInput) (transfer.S
 		return transfer.State{}, err
 	}
 	r.st.SourceTxHash, r.st.LogPosition = in.TxHash, in.LogPosition
-	ref := transfer.BurnRef{TxHash: in.TxHash, LogPosition: in.LogPosition}
-	return r.end(r.carry(func() (transfer.Reading, error) {
+	return r.end(r.carry(func(wait transfer.ConfirmWait) (transfer.Reading, error) {
 		var rd transfer.Reading
+		ref := transfer.BurnRef{TxHash: in.TxHash, LogPosition: in.LogPosition, Wait: wait}
 		err := r.local(transfer.ActivityReadBurn, ref, &rd)
 		return rd, err
 	}))

@@ -36,6 +36,10 @@ type fakeBridge struct {
 	// many reads; 0 keeps it.
 	vanishAfterReads int
 	reads            int
+	waitedReads      int // reads made while a read waited for confirmations
+	// blockTime is how long the fake chain takes per block while a read
+	// waits (0: a block every poll).
+	blockTime time.Duration
 
 	orders      map[string]transfer.OrderRef
 	creates     int
@@ -127,10 +131,22 @@ func (f *fakeBridge) ownRead() transfer.Reading {
 	return rd
 }
 
+// waitRead is a read that waits as w says, each further read of the fake
+// chain one more block: as many as blockTime lets pass in w.For.
+func (f *fakeBridge) waitRead(w transfer.ConfirmWait) transfer.Reading {
+	rd := f.ownRead()
+	step := max(w.Poll, f.blockTime, time.Millisecond)
+	for waited := step; w.Pending(rd) && waited <= w.For; waited += step {
+		f.waitedReads++
+		rd = f.ownRead()
+	}
+	return rd
+}
+
 func (f *fakeBridge) ReadDeposit(_ context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	d := f.ownRead()
+	d := f.waitRead(ref.Wait)
 	d.TxHash = ref.TxHash
 	return d, nil
 }
@@ -138,7 +154,7 @@ func (f *fakeBridge) ReadDeposit(_ context.Context, ref transfer.DepositRef) (tr
 func (f *fakeBridge) ReadBurn(_ context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	b := f.ownRead()
+	b := f.waitRead(ref.Wait)
 	b.TxHash, b.LogPosition = ref.TxHash, ref.LogPosition
 	return b, nil
 }

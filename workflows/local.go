@@ -15,7 +15,7 @@ import (
 // shows on the transfer instead of failing it. A non-retryable application
 // error is returned to the caller.
 func (r *run) local(name string, in, out any) error {
-	ctx := workflow.WithLocalActivityOptions(r.ctx, workflow.LocalActivityOptions{
+	opts := workflow.LocalActivityOptions{
 		StartToCloseTimeout:    localTimeout,
 		ScheduleToCloseTimeout: localGiveUp,
 		RetryPolicy: &temporal.RetryPolicy{
@@ -23,9 +23,18 @@ func (r *run) local(name string, in, out any) error {
 			BackoffCoefficient: 2,
 			MaximumInterval:    5 * time.Second,
 		},
-	})
+	}
 	for {
-		err := workflow.ExecuteLocalActivity(ctx, name, in).Get(ctx, out)
+		attempt := opts
+		if r.searchStale {
+			// A quiet status is not in the search attributes yet: one
+			// attempt, and a failure writes them before the retries wait.
+			policy := *opts.RetryPolicy
+			policy.MaximumAttempts = 1
+			attempt.RetryPolicy = &policy
+		}
+		quiet := r.searchStale
+		err := workflow.ExecuteLocalActivity(workflow.WithLocalActivityOptions(r.ctx, attempt), name, in).Get(r.ctx, out)
 		if err == nil {
 			return nil
 		}
@@ -34,6 +43,9 @@ func (r *run) local(name string, in, out any) error {
 			return err
 		}
 		r.note(fmt.Sprintf("retrying %s: %v", name, rootCause(err)))
+		if quiet {
+			continue
+		}
 		if err := workflow.Sleep(r.ctx, retryPause); err != nil {
 			return err
 		}

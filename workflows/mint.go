@@ -23,9 +23,9 @@ func (t Transfers) Mint(ctx workflow.Context, in transfer.MintInput) (transfer.S
 		return transfer.State{}, err
 	}
 	r.st.SourceTxHash = in.TxHash
-	return r.end(r.carry(func() (transfer.Reading, error) {
+	return r.end(r.carry(func(wait transfer.ConfirmWait) (transfer.Reading, error) {
 		var rd transfer.Reading
-		err := r.local(transfer.ActivityReadDeposit, transfer.DepositRef{TxHash: in.TxHash}, &rd)
+		err := r.local(transfer.ActivityReadDeposit, transfer.DepositRef{TxHash: in.TxHash, Wait: wait}, &rd)
 		return rd, err
 	}))
 }

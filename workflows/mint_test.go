@@ -15,10 +15,12 @@ import (
 	"github.com/wpokt/bridge/transfer"
 )
 
-func startMint(env *testsuite.TestWorkflowEnvironment) {
+func startMint(env *testsuite.TestWorkflowEnvironment) { startMintWith(env, testSettings()) }
+
+func startMintWith(env *testsuite.TestWorkflowEnvironment, settings transfer.Settings) {
 	startedID = transfer.MintWorkflowID(depositHash)
 	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: startedID})
-	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: testSettings()})
+	env.ExecuteWorkflow(transfer.MintWorkflowType, transfer.MintInput{TxHash: depositHash, Settings: settings})
 }
 
 func TestMintHappyPath(t *testing.T) {

@@ -58,6 +58,11 @@ type run struct {
 	settings transfer.Settings
 	trust    Trust
 	st       transfer.State
+	// folded: this run folds its steps into fewer tasks
+	// (versionFoldedSteps).
+	folded bool
+	// searchStale: a quiet status is not in the search attributes yet.
+	searchStale bool
 	// seenHeight is the lowest height a scanner reported, for telling a
 	// lagging RPC from a tx that vanished.
 	seenHeight int64

@@ -13,7 +13,7 @@ func (r *run) setStatus(status transfer.Status, reason string) {
 	r.st.Status = status
 	r.st.Reason = reason
 	r.st.UpdatedAt = workflow.Now(r.ctx)
-	if changed {
+	if changed || r.searchStale {
 		r.logger.Info("transfer status", "status", status, "reason", reason)
 		// The scanner set status and kind at the start; every later
 		// status (with the amount and recipient by then) is one upsert.
@@ -26,9 +26,24 @@ func (r *run) setStatus(status transfer.Status, reason string) {
 	r.project()
 }
 
+// quietStatus records and projects a status whose search attributes the
+// next status replaces in the same workflow task unless something waits
+// in between, so that it costs no upsert of its own (Temporal shows a
+// task's attributes only once it completes). A wait writes them first: a
+// note does, and so does the first failure of a local activity (local).
+func (r *run) quietStatus(status transfer.Status, reason string) {
+	r.st.Status, r.st.Reason, r.st.UpdatedAt = status, reason, workflow.Now(r.ctx)
+	r.searchStale = true
+	r.logger.Info("transfer status", "status", status, "reason", reason)
+	r.project()
+}
+
 // note records a reason without a status change (e.g. what the transfer
 // waits for), and projects it.
 func (r *run) note(reason string) {
+	if r.searchStale {
+		r.upsertSearch()
+	}
 	if reason == r.st.Reason {
 		return
 	}
@@ -39,6 +54,7 @@ func (r *run) note(reason string) {
 }
 
 func (r *run) upsertSearch() {
+	r.searchStale = false
 	updates := []temporal.SearchAttributeUpdate{
 		searchStatus.ValueSet(string(r.st.Status)),
 		searchKind.ValueSet(string(r.st.Kind)),

@@ -7,8 +7,9 @@ import (
 )
 
 // readSource re-reads a transfer's source on the node that runs the
-// workflow: the one thing a mint and a burn do differently.
-type readSource func() (transfer.Reading, error)
+// workflow, waiting there for its confirmations as wait says: the one
+// thing a mint and a burn do differently.
+type readSource func(wait transfer.ConfirmWait) (transfer.Reading, error)
 
 // carry is the one skeleton of a transfer, whatever its direction: read
 // the source until it is confirmed, take the reading a threshold of nodes
@@ -19,14 +20,14 @@ func (r *run) carry(read readSource) (transfer.State, error) {
 	if done, err := r.finishedBefore(); done || err != nil {
 		return r.st, err
 	}
-	check := func() (transfer.Reading, error) {
-		rd, err := read()
+	check := func(wait transfer.ConfirmWait) (transfer.Reading, error) {
+		rd, err := read(wait)
 		if err == nil && rd.Source.Found {
 			r.apply(rd)
 		}
 		return rd, err
 	}
-	own, err := check()
+	own, err := check(transfer.ConfirmWait{})
 	if err != nil {
 		return r.st, err
 	}
@@ -61,7 +62,15 @@ func (r *run) carry(read readSource) (transfer.State, error) {
 		r.setStatus(transfer.StatusToppedUp, rd.Reason)
 		return r.st, nil
 	}
-	r.setStatus(transfer.StatusConfirmed, fmt.Sprintf("%d confirmations", r.st.Confirmations))
+	confirmed := fmt.Sprintf("%d confirmations", r.st.Confirmations)
+	if r.folded {
+		// The order's status follows in this workflow task unless the
+		// control workflow or Copper holds it up, and then their note
+		// writes this one.
+		r.quietStatus(transfer.StatusConfirmed, confirmed)
+	} else {
+		r.setStatus(transfer.StatusConfirmed, confirmed)
+	}
 	return r.pay(rd)
 }
 
@@ -111,6 +120,13 @@ func (r *run) pay(rd transfer.Reading) (transfer.State, error) {
 	failure, err := r.finishOrder(ref)
 	if err != nil {
 		return r.st, err
+	}
+	if leased && r.folded {
+		// The end is written in the task that gives the nonce back, so
+		// that the task after the release's delivery only closes the run.
+		r.close(rd, ref, failure)
+		r.giveBackNonce(rd.Recipient, ref.Spec.Nonce, failure == "")
+		return r.st, nil
 	}
 	if leased {
 		r.giveBackNonce(rd.Recipient, ref.Spec.Nonce, failure == "")

@@ -184,6 +184,8 @@ func (r Results) devMarkdown() string {
 	for _, name := range slices.Sorted(maps.Keys(l.Steps)) {
 		w("| step %s, p50 | %.2f s | | |", name, l.Steps[name].P50)
 	}
+	w("| the transfers' workflow timers (the sleep until a confirming block is due): how late they fired, p50 / p99 / max | %.0f / %.0f / %.0f ms | | |",
+		1000*l.TimerLateness.P50, 1000*l.TimerLateness.P99, 1000*l.TimerLateness.Max)
 	if m := r.MorseLatency; m != nil {
 		w("| the same bridge on Morse (%d transfers): overhead p50 / p99 / max | %.2f / %.2f / %.2f s | | %s p50 is %.2fx Morse's |",
 			m.Overhead.N, m.Overhead.P50, m.Overhead.P99, m.Overhead.Max, r.Settings.Pocket, l.Overhead.P50/max(m.Overhead.P50, 0.001))
@@ -198,7 +200,7 @@ func (r Results) devMarkdown() string {
 	w("")
 	w("| cost per transfer (12 nodes together) | value |")
 	w("|---|---|")
-	w("| Temporal actions (starts, signals, activities, timers, local-activity batches, upserts, updates): steady (latency run) / in bursts (throughput run) | %.1f / %.1f |", l.Actions, c.Actions)
+	w("| Temporal actions (starts, signals, activities, timers, local-activity batches, upserts but TemporalChangeVersion, updates; as Temporal counts them): steady (latency run) / in bursts (throughput run) | %.1f / %.1f |", l.Actions, c.Actions)
 	w("| Temporal workflow tasks: steady / in bursts | %.1f / %.1f |", l.WorkflowTasks, c.WorkflowTasks)
 	w("| MongoDB writes | %.1f |", c.MongoWrites)
 	w("| Ethereum RPC calls / Pocket RPC calls | %.1f / %.1f |", c.EthRPCCalls, c.PoktRPCCalls)

@@ -207,7 +207,9 @@ func countActions(events []*historypb.HistoryEvent, from, to time.Time, byKind m
 		case enumspb.EVENT_TYPE_TIMER_STARTED:
 			byKind["timers"]++
 		case enumspb.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
-			byKind["search attribute upserts"]++
+			if !onlyChangeVersion(e) {
+				byKind["search attribute upserts"]++
+			}
 		case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED:
 			byKind["updates"]++
 		case enumspb.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED:
@@ -218,12 +220,24 @@ func countActions(events []*historypb.HistoryEvent, from, to time.Time, byKind m
 			*tasks++
 			laBatch = false
 		case enumspb.EVENT_TYPE_MARKER_RECORDED:
-			if !laBatch {
+			// A version marker (workflow.GetVersion) is not an action.
+			if e.GetMarkerRecordedEventAttributes().GetMarkerName() == localActivityMarker && !laBatch {
 				byKind["local activity batches"]++
 				laBatch = true
 			}
 		}
 	}
+}
+
+// localActivityMarker is the Go SDK's marker name for local activities.
+const localActivityMarker = "LocalActivity"
+
+// onlyChangeVersion reports an upsert of TemporalChangeVersion alone, which
+// workflow.GetVersion makes and Temporal does not count as an action.
+func onlyChangeVersion(e *historypb.HistoryEvent) bool {
+	fields := e.GetUpsertWorkflowSearchAttributesEventAttributes().GetSearchAttributes().GetIndexedFields()
+	_, ok := fields["TemporalChangeVersion"]
+	return ok && len(fields) == 1
 }
 
 func history(ctx context.Context, c client.Client, id string) ([]*historypb.HistoryEvent, error) {

@@ -130,15 +130,10 @@ history.maxInFlightUpdates:
 frontend.enableUpdateWorkflowExecution:
   - value: true
 # As the devnet's dev server: eager activities, and timers at most 20 ms
-# late (default 1 s; the bridge sleeps until a confirming block is due).
+# late (default 1 s; see deploy/TEMPORAL.md, "Timer latency").
 system.enableActivityEagerExecution:
   - value: true
 history.timerProcessorMaxTimeShift:
   - value: 20ms
-# The timer queue's reads of its store, per shard and second (default 20):
-# at the default the bridge's timers fired 120-230 ms late on the dev
-# server's one shard at 3 transfers/s (deploy/TEMPORAL.md).
-history.timerProcessorMaxPollRPS:
-  - value: 1000
 `)
 }

@@ -103,15 +103,10 @@ func (o Options) Args() []string {
 		"--sqlite-pragma", "journal_mode=wal",
 		"--sqlite-pragma", "synchronous=normal",
 		"--dynamic-config-value", "system.enableActivityEagerExecution=true",
-		// Timers fire up to this late (default 1 s): the bridge sleeps
-		// until a confirming block is due, so this is its latency floor.
+		// Timers fire up to this late (default 1 s). The bridge sleeps
+		// until 2 s before a confirming block is due, then waits in its
+		// read (deploy/TEMPORAL.md, "Timer latency").
 		"--dynamic-config-value", `history.timerProcessorMaxTimeShift="20ms"`,
-		// The timer queue reads its store at most this often per shard
-		// (default 20/s). The dev server has one shard, so every timer of
-		// every workflow (activity and task timeouts too) waits its turn:
-		// at 3 transfers/s the bridge's timers fired 120-230 ms late,
-		// 2-3 ms with this (make bench, 2026-12-04; deploy/TEMPORAL.md).
-		"--dynamic-config-value", "history.timerProcessorMaxPollRPS=1000",
 		// Each node has one reserve update in flight on the control
 		// workflow; twelve nodes need more than the default 10.
 		"--dynamic-config-value", "history.maxInFlightUpdates=24",
