@@ -130,6 +130,7 @@ func run(f flags) error {
 	if err != nil {
 		return err
 	}
+	r.Baseline.withoutTraces()
 	r.Wall = time.Since(started).Round(time.Second).String()
 	return write(f, r, false)
 }
@@ -212,6 +213,7 @@ func morseLatency(ctx context.Context, f flags) (*LatencyResult, error) {
 		return nil, err
 	}
 	res, err := m.latency(ctx, f.morseLatencyN, f.rate)
+	res.withoutTraces()
 	return &res, err
 }
 

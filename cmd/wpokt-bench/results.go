@@ -157,6 +157,14 @@ type Resources struct {
 	NodeRSSMiB    float64 `json:"one_node_alone_peak_rss_mib"`
 }
 
+// timersFired renders the timers' lateness: how many fired, how late.
+func timersFired(late Stats) string {
+	if late.N == 0 {
+		return "none fired"
+	}
+	return fmt.Sprintf("%d; %.0f / %.0f / %.0f ms", late.N, 1000*late.P50, 1000*late.P99, 1000*late.Max)
+}
+
 // Markdown renders the table for README's Performance section.
 func (r Results) Markdown() string {
 	if r.Cluster == nil {
@@ -184,8 +192,7 @@ func (r Results) devMarkdown() string {
 	for _, name := range slices.Sorted(maps.Keys(l.Steps)) {
 		w("| step %s, p50 | %.2f s | | |", name, l.Steps[name].P50)
 	}
-	w("| the transfers' workflow timers (the sleep until a confirming block is due): how late they fired, p50 / p99 / max | %.0f / %.0f / %.0f ms | | |",
-		1000*l.TimerLateness.P50, 1000*l.TimerLateness.P99, 1000*l.TimerLateness.Max)
+	w("| the transfers' workflow timers (a sleep before the confirming block, a retry's pause): how many fired; how late, p50 / p99 / max | %s | | |", timersFired(l.TimerLateness))
 	if m := r.MorseLatency; m != nil {
 		w("| the same bridge on Morse (%d transfers): overhead p50 / p99 / max | %.2f / %.2f / %.2f s | | %s p50 is %.2fx Morse's |",
 			m.Overhead.N, m.Overhead.P50, m.Overhead.P99, m.Overhead.Max, r.Settings.Pocket, l.Overhead.P50/max(m.Overhead.P50, 0.001))

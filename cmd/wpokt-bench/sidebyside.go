@@ -44,10 +44,7 @@ func sideBySide(c Results, dev *Results) string {
 	for _, name := range slices.Sorted(maps.Keys(steps)) {
 		w("| step %s, p50 | %s |", name, col(func(r Results) string { return fmt.Sprintf("%.2f s", r.Latency.Steps[name].P50) }))
 	}
-	w("| workflow timers, how late they fired: p50 / p99 / max | %s |", col(func(r Results) string {
-		t := r.Latency.TimerLateness
-		return fmt.Sprintf("%.0f / %.0f / %.0f ms", 1000*t.P50, 1000*t.P99, 1000*t.Max)
-	}))
+	w("| the transfers' workflow timers in the latency run: how many fired; how late, p50 / p99 / max | %s |", col(func(r Results) string { return timersFired(r.Latency.TimerLateness) }))
 	w("| skeleton (same shape, empty steps), one at a time, p50 | %s |", col(func(r Results) string { return fmt.Sprintf("%.2f s", r.Skeleton.Latency.P50) }))
 	w("| throughput in bursts (burst; senders) | %s |", col(func(r Results) string {
 		t := r.Throughput

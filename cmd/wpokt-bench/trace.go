@@ -97,3 +97,8 @@ func slowestFirst(traces []Trace) {
 		return 0
 	})
 }
+
+// withoutTraces drops the histories of a run that only gives figures
+// beside the main one (the Morse run, the polling baseline), so that
+// results.json keeps only the main run's.
+func (l *LatencyResult) withoutTraces() { l.Slowest, l.Median = nil, nil }

@@ -76,23 +76,45 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		}
 		opts.CLI = cli
 	}
+	// A port picked free here may be taken before the server binds it (it
+	// exits at once, seen once in a make test run): picked ports get one
+	// more try with new ones.
+	picked := opts.Port == 0 || (opts.UIPort == 0 && !opts.Headless)
 	var err error
-	if opts.Port == 0 {
-		if opts.Port, err = freePort(); err != nil {
+	for attempt := 1; ; attempt++ {
+		try := opts
+		if try.Port, try.UIPort, err = pickPorts(opts); err != nil {
+			return nil, err
+		}
+		s := &Server{opts: try}
+		err = s.start(ctx)
+		if err == nil {
+			return s, nil
+		}
+		if !picked || attempt == 2 || !errors.Is(err, errExitedAtStart) {
 			return nil, err
 		}
 	}
-	if opts.UIPort == 0 && !opts.Headless {
-		if opts.UIPort, err = freePort(); err != nil {
-			return nil, err
-		}
-	}
-	s := &Server{opts: opts}
-	if err := s.start(ctx); err != nil {
-		return nil, err
-	}
-	return s, nil
 }
+
+// pickPorts returns opts's ports, free ones where they are 0.
+func pickPorts(opts Options) (port, uiPort int, err error) {
+	port, uiPort = opts.Port, opts.UIPort
+	if port == 0 {
+		if port, err = freePort(); err != nil {
+			return 0, 0, err
+		}
+	}
+	if uiPort == 0 && !opts.Headless {
+		if uiPort, err = freePort(); err != nil {
+			return 0, 0, err
+		}
+	}
+	return port, uiPort, nil
+}
+
+// errExitedAtStart: the server process ended before it answered.
+var errExitedAtStart = errors.New("temporal dev server exited at start")
 
 // Args are the dev server's command line.
 func (o Options) Args() []string {
@@ -168,7 +190,7 @@ func (s *Server) waitReady(ctx context.Context) error {
 	defer cancel()
 	for {
 		if err := s.proc.Exited(); err != nil {
-			return fmt.Errorf("temporal dev server, at start: %w", err)
+			return fmt.Errorf("%w: %w", errExitedAtStart, err)
 		}
 		c, err := client.Dial(client.Options{HostPort: s.Address(), Logger: quietLogger{}})
 		if err == nil {
