@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"net"
 	"strconv"
 	"sync"
 	"time"
@@ -29,6 +28,7 @@ import (
 
 	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/eth/wpokt"
+	"github.com/wpokt/bridge/devnet/localport"
 )
 
 // ChainID is the simulated backend's chain ID.
@@ -136,7 +136,7 @@ func startBackend(alloc types.GenesisAlloc, port int) (*simulated.Backend, int, 
 		p := port
 		if p == 0 {
 			var err error
-			if p, err = freePort(); err != nil {
+			if p, err = localport.Free(); err != nil {
 				return nil, 0, fmt.Errorf("ethnet: find a free port: %w", err)
 			}
 		}
@@ -165,15 +165,6 @@ func newBackend(alloc types.GenesisAlloc, port int) (b *simulated.Backend, err e
 		nc.WSHost, nc.WSPort = "127.0.0.1", port
 		nc.WSModules = []string{"eth", "net", "web3"}
 	}), nil
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 func (c *Chain) produce(interval time.Duration) {

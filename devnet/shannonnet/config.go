@@ -11,6 +11,8 @@ import (
 	"github.com/cometbft/cometbft/privval"
 	"github.com/cometbft/cometbft/types"
 	cmttime "github.com/cometbft/cometbft/types/time"
+
+	"github.com/wpokt/bridge/devnet/localport"
 )
 
 // nodeConfig is CometBFT's test config (fast consensus timeouts) with
@@ -38,13 +40,13 @@ func nodeConfig(root string, opts Options) (*cmtcfg.Config, error) {
 	cfg.Instrumentation.Prometheus = false
 	rpcPort := opts.RPCPort
 	if rpcPort == 0 {
-		p, err := freePort()
+		p, err := localport.Free()
 		if err != nil {
 			return nil, err
 		}
 		rpcPort = p
 	}
-	p2pPort, err := freePort()
+	p2pPort, err := localport.Free()
 	if err != nil {
 		return nil, err
 	}

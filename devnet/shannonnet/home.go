@@ -3,7 +3,6 @@ package shannonnet
 import (
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,14 +23,6 @@ func tempDir() (string, error) {
 
 // freePort asks the kernel for a free loopback port. CometBFT needs the
 // number up front (it does not report a port-0 listener's port).
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
 
 func trimScheme(addr string) string {
 	if i := len("tcp://"); len(addr) > i && addr[:i] == "tcp://" {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wpokt/bridge/devnet/childproc"
+	"github.com/wpokt/bridge/devnet/localport"
 )
 
 // DefaultPostgresBin is where Debian's postgresql package puts the server.
@@ -63,7 +64,7 @@ func StartPostgres(ctx context.Context, bin string, log io.Writer) (_ *Postgres,
 		"--auth-local", "trust", "--auth-host", "scram-sha-256").CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("postgres: initdb: %w: %s", err, out)
 	}
-	if p.port, err = freePort(); err != nil {
+	if p.port, err = localport.Free(); err != nil {
 		return nil, err
 	}
 	cmd := p.command(context.Background(), "postgres", "-D", data, "-p", strconv.Itoa(p.port), "-k", p.dir,

@@ -22,6 +22,7 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/wpokt/bridge/devnet/childproc"
+	"github.com/wpokt/bridge/devnet/localport"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -101,12 +102,12 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 func pickPorts(opts Options) (port, uiPort int, err error) {
 	port, uiPort = opts.Port, opts.UIPort
 	if port == 0 {
-		if port, err = freePort(); err != nil {
+		if port, err = localport.Free(); err != nil {
 			return 0, 0, err
 		}
 	}
 	if uiPort == 0 && !opts.Headless {
-		if uiPort, err = freePort(); err != nil {
+		if uiPort, err = localport.Free(); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -229,15 +230,6 @@ func (s *Server) Stop() { s.proc.Stop(syscall.SIGTERM, 20*time.Second) }
 func (s *Server) Restart(ctx context.Context) error {
 	s.Stop()
 	return s.start(ctx)
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // quietLogger drops the SDK's logs while the server is coming up.
