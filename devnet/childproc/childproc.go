@@ -5,12 +5,16 @@
 package childproc
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"time"
 )
+
+// ErrExited is wrapped by the error of a process that has ended.
+var ErrExited = errors.New("exited")
 
 // Process is a started child process. The zero value and nil are a process
 // that is not running.
@@ -49,9 +53,29 @@ func (p *Process) Exited() error {
 		if err == nil {
 			err = errors.New("exit status 0")
 		}
-		return fmt.Errorf("exited: %w", err)
+		return fmt.Errorf("%w: %w", ErrExited, err)
 	default:
 		return nil
+	}
+}
+
+// WaitReady checks the process every interval until ready succeeds. It
+// returns the exit (wrapping ErrExited) if the process ends first, or
+// ctx's error with ready's last one if ctx ends first.
+func (p *Process) WaitReady(ctx context.Context, interval time.Duration, ready func(context.Context) error) error {
+	for {
+		if exit := p.Exited(); exit != nil {
+			return exit
+		}
+		err := ready(ctx)
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w (last: %v)", ctx.Err(), err)
+		case <-time.After(interval):
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package childproc
 
 import (
+	"context"
+	"errors"
 	"os/exec"
 	"syscall"
 	"testing"
@@ -40,4 +42,36 @@ func TestExitedReportsACleanExitToo(t *testing.T) {
 	require.Zero(t, none.Pid())
 	require.NoError(t, none.Exited())
 	none.Stop(syscall.SIGTERM, time.Second)
+}
+
+// TestWaitReadyEndsOnReadyExitOrDeadline: the wait ends when the check
+// passes, when the process exits first (ErrExited, without waiting out
+// the deadline), or at the deadline with the check's last error.
+func TestWaitReadyEndsOnReadyExitOrDeadline(t *testing.T) {
+	p, err := Start(exec.Command("sleep", "30"))
+	require.NoError(t, err)
+	defer p.Stop(syscall.SIGTERM, 5*time.Second)
+	calls := 0
+	require.NoError(t, p.WaitReady(context.Background(), time.Millisecond, func(context.Context) error {
+		if calls++; calls < 3 {
+			return errors.New("not yet")
+		}
+		return nil
+	}))
+	require.Equal(t, 3, calls)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err = p.WaitReady(ctx, 5*time.Millisecond, func(context.Context) error { return errors.New("port closed") })
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.ErrorContains(t, err, "last: port closed")
+	require.NotErrorIs(t, err, ErrExited)
+
+	gone, err := Start(exec.Command("false"))
+	require.NoError(t, err)
+	began := time.Now()
+	err = gone.WaitReady(context.Background(), 5*time.Millisecond, func(context.Context) error { return errors.New("no answer") })
+	require.ErrorIs(t, err, ErrExited)
+	require.ErrorContains(t, err, "exit status 1")
+	require.Less(t, time.Since(began), 5*time.Second)
 }

@@ -16,6 +16,7 @@ import (
 	"go.temporal.io/sdk/client"
 	"google.golang.org/protobuf/types/known/durationpb"
 
+	"github.com/wpokt/bridge/devnet/childproc"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -93,20 +94,14 @@ func (c *Cluster) setupNamespace(ctx context.Context) error {
 // retry calls f every 500 ms until it succeeds, the server exits or ctx
 // ends.
 func (c *Cluster) retry(ctx context.Context, what string, f func() error) error {
-	for {
-		err := f()
-		if err == nil {
-			return nil
-		}
-		if exit := c.server.Exited(); exit != nil {
-			return fmt.Errorf("temporal cluster: %s: temporal server %w", what, exit)
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("temporal cluster: %s: %w (last: %v)", what, ctx.Err(), err)
-		case <-time.After(500 * time.Millisecond):
-		}
+	err := c.server.WaitReady(ctx, 500*time.Millisecond, func(context.Context) error { return f() })
+	if errors.Is(err, childproc.ErrExited) {
+		return fmt.Errorf("temporal cluster: %s: temporal server %w", what, err)
 	}
+	if err != nil {
+		return fmt.Errorf("temporal cluster: %s: %w", what, err)
+	}
+	return nil
 }
 
 // quietLogger drops the SDK's logs while the cluster comes up.

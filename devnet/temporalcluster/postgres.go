@@ -2,6 +2,7 @@ package temporalcluster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -108,19 +109,16 @@ func (p *Postgres) command(ctx context.Context, name string, args ...string) *ex
 func (p *Postgres) waitReady(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	for {
-		if err := p.proc.Exited(); err != nil {
-			return fmt.Errorf("postgres, at start: %w", err)
-		}
-		if p.command(ctx, "pg_isready", "-q", "-h", p.dir, "-p", strconv.Itoa(p.port)).Run() == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("postgres on port %d not ready: %w", p.port, ctx.Err())
-		case <-time.After(200 * time.Millisecond):
-		}
+	err := p.proc.WaitReady(ctx, 200*time.Millisecond, func(ctx context.Context) error {
+		return p.command(ctx, "pg_isready", "-q", "-h", p.dir, "-p", strconv.Itoa(p.port)).Run()
+	})
+	if errors.Is(err, childproc.ErrExited) {
+		return fmt.Errorf("postgres, at start: %w", err)
 	}
+	if err != nil {
+		return fmt.Errorf("postgres on port %d not ready: %w", p.port, err)
+	}
+	return nil
 }
 
 // Exec runs SQL as the postgres superuser, over the cluster's socket.

@@ -92,7 +92,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		if err == nil {
 			return s, nil
 		}
-		if !picked || attempt == 2 || !errors.Is(err, errExitedAtStart) {
+		if !picked || attempt == 2 || !errors.Is(err, childproc.ErrExited) {
 			return nil, err
 		}
 	}
@@ -113,9 +113,6 @@ func pickPorts(opts Options) (port, uiPort int, err error) {
 	}
 	return port, uiPort, nil
 }
-
-// errExitedAtStart: the server process ended before it answered.
-var errExitedAtStart = errors.New("temporal dev server exited at start")
 
 // Args are the dev server's command line.
 func (o Options) Args() []string {
@@ -189,24 +186,22 @@ func (s *Server) start(ctx context.Context) error {
 func (s *Server) waitReady(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	for {
-		if err := s.proc.Exited(); err != nil {
-			return fmt.Errorf("%w: %w", errExitedAtStart, err)
-		}
+	err := s.proc.WaitReady(ctx, 200*time.Millisecond, func(ctx context.Context) error {
 		c, err := client.Dial(client.Options{HostPort: s.Address(), Logger: quietLogger{}})
-		if err == nil {
-			_, err = c.CheckHealth(ctx, &client.CheckHealthRequest{})
-			c.Close()
-			if err == nil {
-				return nil
-			}
+		if err != nil {
+			return err
 		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("temporal dev server at %s not ready: %w", s.Address(), err)
-		case <-time.After(200 * time.Millisecond):
-		}
+		defer c.Close()
+		_, err = c.CheckHealth(ctx, &client.CheckHealthRequest{})
+		return err
+	})
+	if errors.Is(err, childproc.ErrExited) {
+		return fmt.Errorf("temporal dev server, at start: %w", err)
 	}
+	if err != nil {
+		return fmt.Errorf("temporal dev server at %s not ready: %w", s.Address(), err)
+	}
+	return nil
 }
 
 // Pid is the server process's ID (0 when stopped).
