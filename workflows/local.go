@@ -25,15 +25,14 @@ func (r *run) local(name string, in, out any) error {
 		},
 	}
 	for {
-		attempt := opts
-		if r.searchStale {
+		attempt, quiet := opts, r.searchStale
+		if quiet {
 			// A quiet status is not in the search attributes yet: one
 			// attempt, and a failure writes them before the retries wait.
 			policy := *opts.RetryPolicy
 			policy.MaximumAttempts = 1
 			attempt.RetryPolicy = &policy
 		}
-		quiet := r.searchStale
 		err := workflow.ExecuteLocalActivity(workflow.WithLocalActivityOptions(r.ctx, attempt), name, in).Get(r.ctx, out)
 		if err == nil {
 			return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -87,15 +88,7 @@ func eventName(e *historypb.HistoryEvent, names map[int64]string) string {
 
 // slowestFirst sorts traces by overhead, slowest first.
 func slowestFirst(traces []Trace) {
-	slices.SortFunc(traces, func(a, b Trace) int {
-		switch {
-		case a.Overhead > b.Overhead:
-			return -1
-		case a.Overhead < b.Overhead:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(traces, func(a, b Trace) int { return cmp.Compare(b.Overhead, a.Overhead) })
 }
 
 // withoutTraces drops the histories of a run that only gives figures
