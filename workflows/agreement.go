@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/wpokt/bridge/transfer"
 
@@ -15,6 +16,9 @@ import (
 // from the read of the one node that runs the workflow (its RPC may lie).
 // own is that node's read, logged when it differs.
 func (r *run) agreed(own transfer.Reading) (transfer.Reading, error) {
+	ctx, cancel := workflow.WithCancel(r.ctx)
+	defer cancel() // a refresh timer still armed
+	var progress tallyNote
 	var agreed transfer.Reading
 	tally := func() bool {
 		readings := make([]transfer.Reading, len(r.reports))
@@ -25,11 +29,21 @@ func (r *run) agreed(own transfer.Reading) (transfer.Reading, error) {
 		agreed, ok = agreedOn(readings, r.trust.Threshold)
 		return ok
 	}
-	for !tally() {
-		// Say who read what, and update it as more nodes report.
-		r.note(fmt.Sprintf("waiting for %d nodes to read the transfer alike (%s)", r.trust.Threshold, r.readings()))
+	for {
+		// The wait below resumes from the reports this tally saw: more may
+		// arrive while its note is projected.
 		n := len(r.reports)
-		if err := workflow.Await(r.ctx, func() bool { return len(r.reports) != n }); err != nil {
+		if tally() {
+			break
+		}
+		// Say who read what, and update it as more nodes report.
+		reason := fmt.Sprintf("waiting for %d nodes to read the transfer alike (%s)", r.trust.Threshold, r.readings())
+		if r.quietTally {
+			r.noteTally(ctx, &progress, reason)
+		} else {
+			r.note(reason)
+		}
+		if err := workflow.Await(ctx, func() bool { return len(r.reports) != n || progress.due() }); err != nil {
 			return transfer.Reading{}, err
 		}
 	}
@@ -38,6 +52,49 @@ func (r *run) agreed(own transfer.Reading) (transfer.Reading, error) {
 			"own", fmt.Sprintf("%+v", own), "agreed", fmt.Sprintf("%+v", agreed))
 	}
 	return agreed, nil
+}
+
+// tallyProjectEvery is how often at most a transfer waiting for readings
+// projects their changing tally. Readings that trickle in (twelve
+// scanners working through a burst) would otherwise cost a local activity
+// and a database write each; the query shows every change at once.
+const tallyProjectEvery = 30 * time.Second
+
+// tallyNote is what a transfer waiting for readings last projected, and
+// the timer that projects a later change once tallyProjectEvery passed.
+type tallyNote struct {
+	projected string
+	at        time.Time
+	refresh   workflow.Future
+}
+
+// due: the refresh timer fired.
+func (n *tallyNote) due() bool { return n.refresh != nil && n.refresh.IsReady() }
+
+// noteTally records the readings' tally for the query at once and projects
+// it when nothing was projected for tallyProjectEvery; a change before
+// then arms one timer that projects it (a transfer left short of readings
+// shows its last tally, however long it waits).
+func (r *run) noteTally(ctx workflow.Context, n *tallyNote, reason string) {
+	if r.searchStale {
+		r.upsertSearch()
+	}
+	if n.due() {
+		n.refresh = nil
+	}
+	r.setReason(reason)
+	if reason == n.projected {
+		return
+	}
+	now := workflow.Now(ctx)
+	if next := n.at.Add(tallyProjectEvery); n.projected != "" && now.Before(next) {
+		if n.refresh == nil {
+			n.refresh = workflow.NewTimer(ctx, next.Sub(now))
+		}
+		return
+	}
+	r.project()
+	n.projected, n.at, n.refresh = reason, now, nil
 }
 
 // readings summarises the reports so far, for a waiting transfer's reason.

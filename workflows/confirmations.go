@@ -12,7 +12,9 @@ import (
 // block is waited in the read (transfer.ConfirmWait) instead of on a
 // timer, the confirmed status rides on the order's (quietStatus), and a
 // mint writes its end in the task that gives its nonce back (pay).
-// Histories from before it keep their timers, upserts and tasks.
+// Histories from before it keep their timers, upserts and tasks. Its
+// version 2 (the same day) projects the tally of the nodes' readings at
+// most every tallyProjectEvery instead of at each one (agreed).
 const versionFoldedSteps = "folded-steps"
 
 // readWaitMax is the longest one read waits on its node for the confirming
@@ -29,7 +31,8 @@ const readWaitMax = 2 * time.Second
 // never ends a transfer (it may lie or lag), nor does it alone hold one up.
 func (r *run) awaitConfirmations(read readSource) (rd transfer.Reading, failure string, err error) {
 	need := r.settings.Confirmations
-	r.folded = workflow.GetVersion(r.ctx, versionFoldedSteps, workflow.DefaultVersion, 1) >= 1
+	v := workflow.GetVersion(r.ctx, versionFoldedSteps, workflow.DefaultVersion, 2)
+	r.folded, r.quietTally = v >= 1, v >= 2
 	var inRead transfer.ConfirmWait
 	if r.folded {
 		inRead = transfer.ConfirmWait{Confirmations: need, For: readWaitMax, Poll: r.settings.PollInterval}

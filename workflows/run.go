@@ -61,6 +61,9 @@ type run struct {
 	// folded: this run folds its steps into fewer tasks
 	// (versionFoldedSteps).
 	folded bool
+	// quietTally: this run projects the readings' tally at most every
+	// tallyProjectEvery (versionFoldedSteps 2).
+	quietTally bool
 	// searchStale: a quiet status is not in the search attributes yet.
 	searchStale bool
 	// seenHeight is the lowest height a scanner reported, for telling a

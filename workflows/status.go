@@ -44,13 +44,21 @@ func (r *run) note(reason string) {
 	if r.searchStale {
 		r.upsertSearch()
 	}
+	if r.setReason(reason) {
+		r.project()
+	}
+}
+
+// setReason records a reason for the query alone; false when it is the
+// one recorded already.
+func (r *run) setReason(reason string) bool {
 	if reason == r.st.Reason {
-		return
+		return false
 	}
 	r.st.Reason = reason
 	r.st.UpdatedAt = workflow.Now(r.ctx)
 	r.logger.Info("transfer waiting", "status", r.st.Status, "reason", reason)
-	r.project()
+	return true
 }
 
 func (r *run) upsertSearch() {

@@ -121,6 +121,9 @@ type ThroughputResult struct {
 	SkeletonPct float64 `json:"fraction_of_skeleton"`
 	// Control is the control workflow meanwhile.
 	Control ControlResult `json:"control_workflow"`
+	// Typical is the history of the transfer with the median time from
+	// send to close, as offsets from its send: what a burst adds.
+	Typical *Trace `json:"a_typical_transfer,omitempty"`
 }
 
 // Costs are per transfer, all 12 nodes together, over the throughput run.

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -111,6 +113,11 @@ func (b *bench) throughput(ctx context.Context, f flags, costs Costs) (Throughpu
 	res.Seconds = last.Sub(start).Seconds()
 	res.PerSecond = float64(len(all)) / res.Seconds
 	res.Latency = summarize(latencies)
+	typical, err := b.typicalTrace(ctx, all, latencies)
+	if err != nil {
+		return res, costs, err
+	}
+	res.Typical = typical
 	res.Orders = b.d.Copper.OrderCount() - ordersBefore
 	seen := map[string]int{}
 	for _, o := range b.d.Copper.Orders() {
@@ -151,6 +158,23 @@ func (b *bench) throughput(ctx context.Context, f flags, costs Costs) (Throughpu
 		costs.ActionsByKind[k] = v / n
 	}
 	return res, costs, nil
+}
+
+// typicalTrace is the history of the transfer whose send-to-close time is
+// the run's median, as offsets from its send.
+func (b *bench) typicalTrace(ctx context.Context, all []sent, latencies []time.Duration) (*Trace, error) {
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return cmp.Compare(latencies[i], latencies[j]) })
+	s := all[order[len(order)/2]]
+	events, err := history(ctx, b.temporal, s.id)
+	if err != nil {
+		return nil, err
+	}
+	tr := newTrace(s.id, latencies[order[len(order)/2]], events, s.sentAt)
+	return &tr, nil
 }
 
 // actions counts what Temporal Cloud would bill as actions, over every
