@@ -3,11 +3,13 @@ package activities
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/transfer"
 )
 
@@ -67,4 +69,51 @@ func TestReadConfirmedGivesUpWithTheLastReading(t *testing.T) {
 	})
 	require.ErrorContains(t, err, "rpc down")
 	require.Equal(t, 1, calls)
+}
+
+// countingPocket is a Pocket RPC whose head moves one block at every head
+// read, counting the reads of each kind; the tx appears at the txFrom-th
+// tx read.
+type countingPocket struct {
+	head, txHeight    int64
+	txFrom            int
+	txReads, heads    int
+	lastAtLeastWanted int64
+}
+
+func (c *countingPocket) Height(context.Context) (int64, error) {
+	c.heads++
+	c.head++
+	return c.head, nil
+}
+
+func (c *countingPocket) HeightAtLeast(ctx context.Context, want int64) (int64, error) {
+	c.lastAtLeastWanted = want
+	return c.Height(ctx)
+}
+
+func (c *countingPocket) Tx(_ context.Context, hash string) (*pokt.Tx, error) {
+	c.txReads++
+	if c.txReads < c.txFrom {
+		return nil, fmt.Errorf("tx %s: %w", hash, pokt.ErrTxNotFound)
+	}
+	return &pokt.Tx{Hash: hash, Height: c.txHeight, From: "a", To: "vault", Amount: 5_000_000}, nil
+}
+
+// TestADepositWaitReadsTheTxOnceFound: while a read waits for a deposit's
+// confirmations it reads the tx until the node knows it, then only the
+// head; the reading it returns has the confirmations, counted on the tx's
+// own height.
+func TestADepositWaitReadsTheTxOnceFound(t *testing.T) {
+	const hash = "AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34"
+	chain := &countingPocket{head: 99, txHeight: 100, txFrom: 2}
+	a := &Shared{Pocket: chain, Rules: Rules{PocketConfirmations: 4, Deposit: pokt.DepositRules{Vault: "vault"}}}
+	w := transfer.ConfirmWait{Confirmations: 4, For: time.Second, Poll: time.Millisecond}
+	rd, err := a.ReadDeposit(context.Background(), transfer.DepositRef{TxHash: hash, Wait: w})
+	require.NoError(t, err)
+	require.True(t, rd.Source.Found)
+	require.EqualValues(t, 4, rd.Source.Confirmations)
+	require.EqualValues(t, 103, rd.Source.Head)
+	require.Equal(t, 2, chain.txReads, "read until found, then never again")
+	require.EqualValues(t, pokt.HeadConfirming(100, 4), chain.lastAtLeastWanted)
 }

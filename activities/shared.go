@@ -103,7 +103,8 @@ func (s *slot) release() { <-s.ch }
 // error: the workflow decides when that means it vanished.
 // With ref.Wait it waits on this node for the deposit's confirmations.
 func (a *Shared) ReadDeposit(ctx context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
-	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return readDeposit(ctx, a.Pocket, a.Rules, ref) })
+	reads := depositReads{chain: a.Pocket, rules: a.Rules, ref: ref}
+	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return reads.read(ctx) })
 }
 
 // ReadBurn reads a BurnAndBridge log from its tx's receipt and classifies

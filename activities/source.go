@@ -43,17 +43,41 @@ func (s *Signer) CheckSource(ctx context.Context, req transfer.SourceRequest) (t
 // readDeposit reads a deposit and classifies it with this node's rules; a
 // tx the node does not know is a reading with Found false and the head.
 func readDeposit(ctx context.Context, chain PocketChain, rules Rules, ref transfer.DepositRef) (transfer.Reading, error) {
-	tx, head, err := depositAndHead(ctx, chain, rules, ref.TxHash)
+	return (&depositReads{chain: chain, rules: rules, ref: ref}).read(ctx)
+}
+
+// depositReads reads one deposit again and again while a wait for its
+// confirmations lasts. Once the tx is found only the head is read again:
+// a Pocket tx in a committed block stays there (CometBFT's and Morse's
+// commits are final), and the tx with its events is the node's costliest
+// reply.
+type depositReads struct {
+	chain PocketChain
+	rules Rules
+	ref   transfer.DepositRef
+	found *pokt.Tx
+}
+
+func (d *depositReads) read(ctx context.Context) (transfer.Reading, error) {
+	if d.found != nil {
+		head, err := d.chain.HeightAtLeast(ctx, pokt.HeadConfirming(d.found.Height, d.rules.PocketConfirmations))
+		if err != nil {
+			return transfer.Reading{}, fmt.Errorf("read pocket height: %w", err)
+		}
+		return pokt.ReadDeposit(*d.found, head, d.rules.Deposit), nil
+	}
+	tx, head, err := depositAndHead(ctx, d.chain, d.rules, d.ref.TxHash)
 	if errors.Is(err, pokt.ErrInvalidHash) {
 		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
 	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
-		return transfer.Reading{TxHash: ref.TxHash, Source: transfer.SourceCheck{Head: head}}, nil
+		return transfer.Reading{TxHash: d.ref.TxHash, Source: transfer.SourceCheck{Head: head}}, nil
 	}
 	if err != nil {
 		return transfer.Reading{}, err
 	}
-	return pokt.ReadDeposit(*tx, head, rules.Deposit), nil
+	d.found = tx
+	return pokt.ReadDeposit(*tx, head, d.rules.Deposit), nil
 }
 
 // depositAndHead reads a deposit by hash, then a head to count its

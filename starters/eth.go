@@ -105,12 +105,8 @@ func (s *EthScanner) runSubscribed(ctx context.Context) error {
 			}
 			return err
 		case b := <-burns:
-			if b.Removed {
-				// The workflow's confirmation check sees the reorg.
-				continue
-			}
-			if err := s.startBurn(ctx, b); err != nil {
-				s.logger().Warn("start burn from subscription; the next reconcile retries", "error", err)
+			if err := s.startBurns(ctx, pushed(b, burns)); err != nil {
+				s.logger().Warn("start burns from subscription; the next reconcile retries", "error", err)
 			}
 		case <-reconcile.C:
 			_, _ = s.ScanOnce(ctx)
@@ -165,7 +161,7 @@ func (s *EthScanner) scan(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	found := 0
+	var todo []eth.Burn
 	for _, b := range burns {
 		if b.Removed {
 			continue
@@ -173,10 +169,10 @@ func (s *EthScanner) scan(ctx context.Context) (int, error) {
 		if int64(b.BlockNumber) <= cursor && s.started[transfer.BurnWorkflowID(b.TxHash.Hex(), b.LogPosition)] != 0 {
 			continue // started when its block was first scanned
 		}
-		if err := s.startBurn(ctx, b); err != nil {
-			return 0, err
-		}
-		found++
+		todo = append(todo, b)
+	}
+	if err := s.startBurns(ctx, todo); err != nil {
+		return 0, err
 	}
 	for id, block := range s.started {
 		if block+depth < uint64(cursor) {
@@ -187,20 +183,45 @@ func (s *EthScanner) scan(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	s.observer().Scanned(ChainEthereum, int64(head), int64(head))
-	return found, nil
+	return len(todo), nil
+}
+
+// pushed is b and the burns the subscription has pushed behind it (a
+// block's worth), without the ones a reorg removed: the workflow's
+// confirmation check sees the reorg.
+func pushed(b eth.Burn, burns <-chan eth.Burn) []eth.Burn {
+	var out []eth.Burn
+	for {
+		if !b.Removed {
+			out = append(out, b)
+		}
+		select {
+		case b = <-burns:
+		default:
+			return out
+		}
+	}
+}
+
+// startBurns starts (or signals) the burns' workflows and remembers them
+// once all are started.
+func (s *EthScanner) startBurns(ctx context.Context, burns []eth.Burn) error {
+	if err := startEach(ctx, len(burns), func(ctx context.Context, i int) error { return s.startBurn(ctx, burns[i]) }); err != nil {
+		return err
+	}
+	if s.started == nil {
+		s.started = map[string]uint64{}
+	}
+	for _, b := range burns {
+		s.started[transfer.BurnWorkflowID(b.TxHash.Hex(), b.LogPosition)] = max(b.BlockNumber, 1)
+	}
+	return nil
 }
 
 func (s *EthScanner) startBurn(ctx context.Context, b eth.Burn) error {
 	hash := b.TxHash.Hex()
 	id := transfer.BurnWorkflowID(hash, b.LogPosition)
 	in := transfer.BurnInput{TxHash: hash, LogPosition: b.LogPosition, Settings: s.Settings}
-	if err := s.start(ctx, sighting{chain: ChainEthereum, workflowID: id, workflowType: transfer.BurnWorkflowType, kind: transfer.KindBurn,
-		input: in, height: int64(b.BlockNumber), reading: eth.ClassifyBurn(b.Amount, b.PoktAddress, s.Rules)}); err != nil {
-		return err
-	}
-	if s.started == nil {
-		s.started = map[string]uint64{}
-	}
-	s.started[id] = max(b.BlockNumber, 1)
-	return nil
+	return s.start(ctx, sighting{chain: ChainEthereum, workflowID: id, workflowType: transfer.BurnWorkflowType, kind: transfer.KindBurn,
+		input: in, height: int64(b.BlockNumber), reading: eth.ClassifyBurn(b.Amount, b.PoktAddress, s.Rules)})
 }

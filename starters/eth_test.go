@@ -45,8 +45,8 @@ func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
 		transfer.BurnWorkflowID(double.TxHash.Hex(), 0),
 		transfer.BurnWorkflowID(double.TxHash.Hex(), 1),
 	}
-	require.Equal(t, want, tc.ids())
-	call := tc.calls[2]
+	require.ElementsMatch(t, want, tc.ids())
+	call := tc.call(t, want[2])
 	require.Equal(t, transfer.BurnWorkflowType, call.workflowType)
 	require.Equal(t, transfer.BurnInput{TxHash: double.TxHash.Hex(), LogPosition: 1, Settings: transfer.Settings{Confirmations: 3}}, call.input)
 	require.Equal(t, transfer.SeenSignal{NodeID: "node-2", Height: double.BlockNumber.Int64(), Report: transfer.Reading{
@@ -65,7 +65,7 @@ func TestEthScannerStartsOneWorkflowPerBurnLog(t *testing.T) {
 		_, err = s.ScanOnce(context.Background())
 		require.NoError(t, err)
 	}
-	require.Equal(t, append(want, want...), tc.ids())
+	require.ElementsMatch(t, append(want, want...), tc.ids())
 }
 
 // runSubscribed runs a subscribed scanner whose reconcile is an hour away

@@ -49,6 +49,21 @@ func (f *fakeTemporal) SignalWithStartWorkflow(_ context.Context, id, signal str
 	return nil, nil
 }
 
+// call is the last call for the workflow id (a scan starts its transfers
+// concurrently, in no set order).
+func (f *fakeTemporal) call(t *testing.T, id string) startCall {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := len(f.calls) - 1; i >= 0; i-- {
+		if f.calls[i].id == id {
+			return f.calls[i]
+		}
+	}
+	require.Failf(t, "no call", "no signal-with-start for %s", id)
+	return startCall{}
+}
+
 func (f *fakeTemporal) ids() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -85,31 +85,35 @@ func (s *PocketScanner) scan(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read deposits %d-%d: %w", cursor+1, head, err)
 	}
-	for _, tx := range txs {
-		id := transfer.MintWorkflowID(tx.Hash)
-		in := transfer.MintInput{TxHash: tx.Hash, Settings: s.Settings}
-		rd := pokt.ClassifyDeposit(tx, s.Rules)
-		if rd.Class == transfer.ClassUnreadable {
-			// The scan goes on; the transfer waits for an operator.
-			s.observer().Unreadable(ChainPocket)
-			s.logger().Error("a tx to the vault could not be read: its transfer waits for an operator",
-				"chain", ChainPocket, "node", s.NodeID, "tx_hash", tx.Hash, "reason", rd.Reason)
-		}
-		if rd.Class == transfer.ClassMint && s.Nonces != nil {
-			n, err := s.Nonces.LastNonce(ctx, rd.Recipient)
-			if err != nil {
-				return 0, fmt.Errorf("read the mint nonce of %s for %s: %w", rd.Recipient, id, err)
-			}
-			rd.RecipientNonce = n
-		}
-		if err := s.start(ctx, sighting{chain: ChainPocket, workflowID: id, workflowType: transfer.MintWorkflowType, kind: transfer.KindMint,
-			input: in, height: tx.Height, reading: rd}); err != nil {
-			return 0, err
-		}
+	if err := startEach(ctx, len(txs), func(ctx context.Context, i int) error { return s.startDeposit(ctx, txs[i]) }); err != nil {
+		return 0, err
 	}
 	if err := s.position().advance(ctx, head); err != nil {
 		return 0, err
 	}
 	s.observer().Scanned(ChainPocket, head, head)
 	return len(txs), nil
+}
+
+// startDeposit classifies one deposit by this node's rules and starts (or
+// signals) its MintWorkflow with this node's reading.
+func (s *PocketScanner) startDeposit(ctx context.Context, tx pokt.Tx) error {
+	id := transfer.MintWorkflowID(tx.Hash)
+	in := transfer.MintInput{TxHash: tx.Hash, Settings: s.Settings}
+	rd := pokt.ClassifyDeposit(tx, s.Rules)
+	if rd.Class == transfer.ClassUnreadable {
+		// The scan goes on; the transfer waits for an operator.
+		s.observer().Unreadable(ChainPocket)
+		s.logger().Error("a tx to the vault could not be read: its transfer waits for an operator",
+			"chain", ChainPocket, "node", s.NodeID, "tx_hash", tx.Hash, "reason", rd.Reason)
+	}
+	if rd.Class == transfer.ClassMint && s.Nonces != nil {
+		n, err := s.Nonces.LastNonce(ctx, rd.Recipient)
+		if err != nil {
+			return fmt.Errorf("read the mint nonce of %s for %s: %w", rd.Recipient, id, err)
+		}
+		rd.RecipientNonce = n
+	}
+	return s.start(ctx, sighting{chain: ChainPocket, workflowID: id, workflowType: transfer.MintWorkflowType, kind: transfer.KindMint,
+		input: in, height: tx.Height, reading: rd})
 }

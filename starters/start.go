@@ -18,6 +18,7 @@ import (
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/wpokt/bridge/transfer"
 )
@@ -150,6 +151,25 @@ func (s Node) start(ctx context.Context, t sighting) error {
 	s.observer().Started(chain, id)
 	s.logger().Debug("transfer seen", "workflow_id", id, "chain", chain, "height", height)
 	return nil
+}
+
+// startConcurrency is how many transfers of one scan a scanner starts at
+// once. A block full of transfers then reaches its workflows in a few
+// round trips instead of one after another, and each workflow gets the
+// twelve nodes' readings close together: a reading that comes apart from
+// the others wakes the workflow for a task of its own.
+const startConcurrency = 8
+
+// startEach runs start for each of n transfers, startConcurrency at a
+// time, and returns the first error (the cursor then stays, and the next
+// scan signals them all again, which the workflows take once).
+func startEach(ctx context.Context, n int, start func(ctx context.Context, i int) error) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(startConcurrency)
+	for i := range n {
+		g.Go(func() error { return start(ctx, i) })
+	}
+	return g.Wait()
 }
 
 // loop calls scan every interval until ctx ends, logging failures (the next
