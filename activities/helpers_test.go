@@ -535,24 +535,63 @@ func (f *fakeProjection) Prior(_ context.Context, workflowID string) (transfer.P
 }
 
 // fakeOrchestrator records what the activities ask of Temporal and answers
-// updates with reserve.
+// updates with reserve (or, by workflow ID, with byID).
 type fakeOrchestrator struct {
 	mu       sync.Mutex
 	reserve  transfer.ReserveResult
+	byID     map[string]transfer.ReserveResult
 	err      error
 	updates  []client.UpdateWithStartWorkflowOptions
 	starts   []client.StartWorkflowOptions
 	startArg []any
+	// hold, when set, makes each update wait for a value from it.
+	hold chan struct{}
+	// oldControl answers reserve-batch as a control workflow from before
+	// batches does.
+	oldControl bool
 }
 
 func (f *fakeOrchestrator) UpdateWithStartWorkflow(_ context.Context, o client.UpdateWithStartWorkflowOptions) (client.WorkflowUpdateHandle, error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	f.updates = append(f.updates, o)
-	if f.err != nil {
-		return nil, f.err
+	hold, err := f.hold, f.err
+	f.mu.Unlock()
+	if hold != nil {
+		<-hold
 	}
-	return fakeUpdate{res: f.reserve, id: o.UpdateOptions.WorkflowID}, nil
+	if err != nil {
+		return nil, err
+	}
+	if f.oldControl && o.UpdateOptions.UpdateName == transfer.UpdateReserveBatch {
+		return nil, errors.New("unknown update reserve-batch. KnownUpdates=[reserve]")
+	}
+	return fakeUpdate{f: f, arg: o.UpdateOptions.Args[0], id: o.UpdateOptions.WorkflowID}, nil
+}
+
+// answer is the fake control workflow's decision for one request.
+func (f *fakeOrchestrator) answer(req transfer.ReserveRequest) transfer.ReserveResult {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if res, ok := f.byID[req.WorkflowID]; ok {
+		return res
+	}
+	return f.reserve
+}
+
+// sent is every request the updates carried, in order.
+func (f *fakeOrchestrator) sent() []transfer.ReserveRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []transfer.ReserveRequest
+	for _, u := range f.updates {
+		switch arg := u.UpdateOptions.Args[0].(type) {
+		case transfer.ReserveRequest:
+			out = append(out, arg)
+		case []transfer.ReserveRequest:
+			out = append(out, arg...)
+		}
+	}
+	return out
 }
 
 func (f *fakeOrchestrator) NewWithStartWorkflowOperation(o client.StartWorkflowOptions, workflow any, args ...any) client.WithStartWorkflowOperation {
@@ -570,7 +609,8 @@ func (fakeStartOperation) Get(context.Context) (client.WorkflowRun, error) {
 }
 
 type fakeUpdate struct {
-	res transfer.ReserveResult
+	f   *fakeOrchestrator
+	arg any
 	id  string
 }
 
@@ -578,6 +618,15 @@ func (u fakeUpdate) WorkflowID() string { return u.id }
 func (u fakeUpdate) RunID() string      { return "run" }
 func (u fakeUpdate) UpdateID() string   { return "update" }
 func (u fakeUpdate) Get(_ context.Context, valuePtr any) error {
-	*(valuePtr.(*transfer.ReserveResult)) = u.res
+	switch arg := u.arg.(type) {
+	case transfer.ReserveRequest:
+		*(valuePtr.(*transfer.ReserveResult)) = u.f.answer(arg)
+	case []transfer.ReserveRequest:
+		out := make([]transfer.ReserveResult, len(arg))
+		for i, req := range arg {
+			out[i] = u.f.answer(req)
+		}
+		*(valuePtr.(*[]transfer.ReserveResult)) = out
+	}
 	return nil
 }

@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
@@ -71,32 +69,10 @@ type Shared struct {
 	Store    Projection
 	Temporal Orchestrator
 
-	// reserving lets one reserve update of this node reach the control
-	// workflow at a time: Temporal admits few updates in flight per
-	// workflow (history.maxInFlightUpdates, 10 by default) and answers
-	// more with ResourceExhausted, which clients retry after a second or
-	// more. Queued here instead, a burst of transfers is decided in order
-	// as fast as the control workflow runs.
-	reserving slot
+	// reserving sends this node's reserve requests to the control
+	// workflow, one update at a time.
+	reserving reserveQueue
 }
-
-// slot is a lock that gives up when its caller's context ends.
-type slot struct {
-	once sync.Once
-	ch   chan struct{}
-}
-
-func (s *slot) acquire(ctx context.Context) error {
-	s.once.Do(func() { s.ch = make(chan struct{}, 1) })
-	select {
-	case s.ch <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (s *slot) release() { <-s.ch }
 
 // ReadDeposit reads a Pocket deposit and classifies it by this node's
 // rules. A tx the RPC does not know is reported as not found, not as an
@@ -140,63 +116,6 @@ func (a *Shared) PriorRecord(ctx context.Context, ref transfer.TransferRef) (tra
 		return rec, fmt.Errorf("read prior record of %s: %w", workflowID, err)
 	}
 	return rec, nil
-}
-
-// Reserve asks the control workflow (starting it if needed) to let an
-// amount through the governor and the pause, with this node's limits; for
-// a mint it brings the recipient's nonce as this node's RPC reads it, for
-// the control workflow's nonce lease.
-func (a *Shared) Reserve(ctx context.Context, req transfer.ReserveRequest) (transfer.ReserveResult, error) {
-	req.SingleTransferLimit, req.DailyCap = a.Rules.SingleTransferLimit, a.Rules.DailyCap
-	if req.Recipient != "" && !req.NonceAgreed {
-		n, err := a.readUserNonce(ctx, req.Recipient)
-		if err != nil {
-			return transfer.ReserveResult{}, err
-		}
-		req.ChainNonce = n
-	}
-	if err := a.reserving.acquire(ctx); err != nil {
-		return transfer.ReserveResult{}, fmt.Errorf("reserve %d upokt for %s: waiting for this node's turn: %w", req.Amount, req.WorkflowID, err)
-	}
-	defer a.reserving.release()
-	start := a.Temporal.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
-		ID:                       transfer.ControlWorkflowID,
-		TaskQueue:                a.Rules.TaskQueue,
-		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
-		WorkflowIDReusePolicy:    enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
-	}, transfer.ControlWorkflowType, transfer.ControlState{})
-	handle, err := a.Temporal.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{
-		StartWorkflowOperation: start,
-		UpdateOptions: client.UpdateWorkflowOptions{
-			WorkflowID:   transfer.ControlWorkflowID,
-			UpdateName:   transfer.UpdateReserve,
-			Args:         []any{req},
-			WaitForStage: client.WorkflowUpdateStageCompleted,
-		},
-	})
-	if err != nil {
-		return transfer.ReserveResult{}, fmt.Errorf("reserve %d upokt for %s: %w", req.Amount, req.WorkflowID, err)
-	}
-	var res transfer.ReserveResult
-	if err := handle.Get(ctx, &res); err != nil {
-		return res, fmt.Errorf("reserve %d upokt for %s: %w", req.Amount, req.WorkflowID, err)
-	}
-	return res, nil
-}
-
-// readUserNonce reads the last mint nonce of a recipient on chain.
-func (a *Shared) readUserNonce(ctx context.Context, recipient string) (uint64, error) {
-	if !common.IsHexAddress(recipient) {
-		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("recipient %q is not an address", recipient), transfer.ErrorBadInput, nil)
-	}
-	n, err := a.Eth.UserNonce(ctx, common.HexToAddress(recipient))
-	if err != nil {
-		return 0, fmt.Errorf("read mint nonce of %s: %w", recipient, err)
-	}
-	if !n.IsUint64() {
-		return 0, temporal.NewNonRetryableApplicationError(fmt.Sprintf("mint nonce of %s is %s", recipient, n), transfer.ErrorBadChainData, nil)
-	}
-	return n.Uint64(), nil
 }
 
 // FindOrder looks up the order of a transfer by its external ID.

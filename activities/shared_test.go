@@ -509,9 +509,8 @@ func TestReserveOfAMintReadsTheChainNonce(t *testing.T) {
 	res, err := a.Reserve(t.Context(), transfer.ReserveRequest{WorkflowID: "mint-ab", Amount: 5, Recipient: strings.ToLower(r.Hex())})
 	require.NoError(t, err)
 	assert.EqualValues(t, 3, res.Nonce)
-	require.Len(t, orch.updates, 1)
-	sent := orch.updates[0].UpdateOptions.Args[0].(transfer.ReserveRequest)
-	assert.EqualValues(t, 2, sent.ChainNonce)
+	require.Len(t, orch.sent(), 1)
+	assert.EqualValues(t, 2, orch.sent()[0].ChainNonce)
 
 	_, err = a.Reserve(t.Context(), transfer.ReserveRequest{WorkflowID: "mint-cd", Amount: 5, Recipient: "0x1234"})
 	requireAppError(t, err, "BadInput", true, `"0x1234" is not an address`)
@@ -528,8 +527,8 @@ func TestReserveUsesTheNodeLimits(t *testing.T) {
 	require.Len(t, orch.updates, 1)
 	u := orch.updates[0].UpdateOptions
 	assert.Equal(t, transfer.ControlWorkflowID, u.WorkflowID)
-	assert.Equal(t, transfer.UpdateReserve, u.UpdateName)
-	assert.Equal(t, []any{transfer.ReserveRequest{WorkflowID: "mint-ab", Amount: 6_000, SingleTransferLimit: 5_000, DailyCap: 9_000}}, u.Args)
+	assert.Equal(t, transfer.UpdateReserveBatch, u.UpdateName)
+	assert.Equal(t, []any{[]transfer.ReserveRequest{{WorkflowID: "mint-ab", Amount: 6_000, SingleTransferLimit: 5_000, DailyCap: 9_000}}}, u.Args)
 	require.Len(t, orch.starts, 1)
 	assert.Equal(t, transfer.ControlWorkflowID, orch.starts[0].ID)
 	assert.Equal(t, "bridge", orch.starts[0].TaskQueue)

@@ -50,7 +50,14 @@ const (
 	// UpdateReserve asks the control workflow for permission to create an
 	// order for an amount.
 	UpdateReserve = "reserve"
+	// UpdateReserveBatch asks for several transfers at once, answered in
+	// their order: the requests that queued on a node while its previous
+	// update was in flight. At most ReserveBatchMax.
+	UpdateReserveBatch = "reserve-batch"
 )
+
+// ReserveBatchMax is the most requests one reserve-batch update carries.
+const ReserveBatchMax = 50
 
 // Search attributes, registered on the namespace (see the devnet and
 // deploy/): operators list transfers by them in the UI and the CLI.

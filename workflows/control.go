@@ -74,15 +74,41 @@ func (c *control) setHandlers() error {
 			s.Handled++
 			return decideReserve(s, req, workflow.Now(ctx)), nil
 		},
-		workflow.UpdateHandlerOptions{Validator: func(req transfer.ReserveRequest) error {
-			if req.WorkflowID == "" {
-				return errors.New("reserve: empty workflow id")
+		workflow.UpdateHandlerOptions{Validator: validReserve},
+	)
+	if err != nil {
+		return fmt.Errorf("set update handler: %w", err)
+	}
+	err = workflow.SetUpdateHandlerWithOptions(c.ctx, transfer.UpdateReserveBatch,
+		func(ctx workflow.Context, reqs []transfer.ReserveRequest) ([]transfer.ReserveResult, error) {
+			out := make([]transfer.ReserveResult, len(reqs))
+			for i, req := range reqs {
+				s.Handled++
+				out[i] = decideReserve(s, req, workflow.Now(ctx))
+			}
+			return out, nil
+		},
+		workflow.UpdateHandlerOptions{Validator: func(reqs []transfer.ReserveRequest) error {
+			if len(reqs) == 0 || len(reqs) > transfer.ReserveBatchMax {
+				return fmt.Errorf("reserve-batch: %d requests, want 1 to %d", len(reqs), transfer.ReserveBatchMax)
+			}
+			for _, req := range reqs {
+				if err := validReserve(req); err != nil {
+					return err
+				}
 			}
 			return nil
 		}},
 	)
 	if err != nil {
-		return fmt.Errorf("set update handler: %w", err)
+		return fmt.Errorf("set batch update handler: %w", err)
+	}
+	return nil
+}
+
+func validReserve(req transfer.ReserveRequest) error {
+	if req.WorkflowID == "" {
+		return errors.New("reserve: empty workflow id")
 	}
 	return nil
 }

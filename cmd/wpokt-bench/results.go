@@ -203,8 +203,7 @@ func (r Results) devMarkdown() string {
 	w("| throughput, %d transfers in bursts of %d (%d senders) | %.1f transfers/s | %.1f workflows/s | %.0f%% |", t.Transfers, t.Burst, t.Senders, t.PerSecond, sk.Throughput, 100*t.SkeletonPct)
 	w("| lost / duplicated / orders | %d / %d / %d | | books: %s |", t.Lost, t.Duplicated, t.Orders, t.Invariant)
 	if ct := t.Control; ct.WorkflowTasks > 0 {
-		w("| control workflow meanwhile (every reserve is one update on it): updates/s; updates per workflow task; task round trip p50 / p99 | %.1f/s; %.2f; %.0f / %.0f ms | | |",
-			ct.UpdatesPerS, ct.UpdatesPerTask, 1000*ct.TaskRoundTrip.P50, 1000*ct.TaskRoundTrip.P99)
+		w("| control workflow meanwhile (it decides every reserve; a node sends its reserves in one update at a time): reserves/s in updates/s; reserves per update; updates per workflow task; task round trip p50 / p99 | %s | | |", ct.summary())
 	}
 	w("| polling baseline (every scan and poll %s: the production validator's 30 s shape scaled /10), overhead p50 | %.2f s | | bridge is %.1fx faster (about x10 more at production's 30 s) |", r.Settings.BaselineInterval, r.Baseline.Overhead.P50, r.Baseline.Overhead.P50/max(l.Overhead.P50, 0.001))
 	w("")

@@ -55,9 +55,8 @@ func sideBySide(c Results, dev *Results) string {
 		t := r.Throughput
 		return fmt.Sprintf("%d / %d / %d; %s", t.Lost, t.Duplicated, t.Orders, t.Invariant)
 	}))
-	w("| control workflow in the throughput run: reserve updates/s; updates per workflow task; task round trip p50 / p99 | %s |", col(func(r Results) string {
-		ct := r.Throughput.Control
-		return fmt.Sprintf("%.1f/s; %.2f; %.0f / %.0f ms", ct.UpdatesPerS, ct.UpdatesPerTask, 1000*ct.TaskRoundTrip.P50, 1000*ct.TaskRoundTrip.P99)
+	w("| control workflow in the throughput run: reserves/s in updates/s; reserves per update; updates per workflow task; task round trip p50 / p99 | %s |", col(func(r Results) string {
+		return r.Throughput.Control.summary()
 	}))
 	w("| Temporal actions per transfer: steady / in bursts | %s |", col(func(r Results) string { return fmt.Sprintf("%.1f / %.1f", r.Latency.Actions, r.Costs.Actions) }))
 	w("| Temporal workflow tasks per transfer: steady / in bursts | %s |", col(func(r Results) string {
