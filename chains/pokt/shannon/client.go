@@ -24,8 +24,8 @@ type Options struct {
 	// Timeout bounds each RPC call (each page of a search is one call).
 	// Zero means DefaultTimeout.
 	Timeout time.Duration
-	// HTTPClient makes the requests. Nil means a new client with no timeout
-	// of its own (each call's context carries Timeout).
+	// HTTPClient makes the requests. Nil means NewHTTPClient() (each
+	// call's context carries Timeout).
 	HTTPClient *http.Client
 	// PerPage is the tx_search page size, 1 to MaxPerPage; zero means
 	// MaxPerPage. Tests make it small to page through few txs.
@@ -70,7 +70,7 @@ func NewClient(rawURL string, opts Options) (*Client, error) {
 	}
 	c := &Client{url: u.String(), secrets: urlSecrets(u), hc: opts.HTTPClient, timeout: opts.Timeout, perPage: opts.PerPage}
 	if c.hc == nil {
-		c.hc = &http.Client{}
+		c.hc = NewHTTPClient()
 	}
 	if c.timeout == 0 {
 		c.timeout = DefaultTimeout
@@ -79,6 +79,24 @@ func NewClient(rawURL string, opts Options) (*Client, error) {
 		c.perPage = MaxPerPage
 	}
 	return c, nil
+}
+
+// idleBeforeServerCloses is shorter than CometBFT's RPC read timeout
+// (10 s), after which its server closes an idle keep-alive connection: a
+// call sent on a connection it is closing fails with "connection reset by
+// peer".
+const idleBeforeServerCloses = 5 * time.Second
+
+// NewHTTPClient is an HTTP client for a CometBFT RPC: Go's default
+// transport, whose idle connections are dropped before the server closes
+// them (its default keeps them 90 s), and up to 16 of them kept per host
+// for a node's concurrent reads (its default keeps 2, and opens a new
+// connection for every call beyond).
+func NewHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.IdleConnTimeout = idleBeforeServerCloses
+	t.MaxIdleConnsPerHost = 16
+	return &http.Client{Transport: t}
 }
 
 // urlSecrets are the spellings of the URL and of its parts that errors

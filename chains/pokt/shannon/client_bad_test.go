@@ -3,8 +3,10 @@ package shannon
 import (
 	"context"
 	"encoding/base64"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -189,4 +191,19 @@ func TestNewClientRefuses(t *testing.T) {
 	require.ErrorIs(t, err, pokt.ErrInvalidArgument)
 	_, err = NewClient("http://x", Options{Timeout: -1})
 	require.ErrorIs(t, err, pokt.ErrInvalidArgument)
+}
+
+// TestTheDefaultHTTPClientDropsIdleConnectionsBeforeCometBFT: without an
+// HTTP client of the caller's, idle connections are dropped before
+// CometBFT's RPC server closes them (its 10 s read timeout), enough are
+// kept for a node's concurrent reads, and the environment's proxy is used.
+func TestTheDefaultHTTPClientDropsIdleConnectionsBeforeCometBFT(t *testing.T) {
+	c, err := NewClient("http://127.0.0.1:26657", Options{})
+	require.NoError(t, err)
+	tr, ok := c.hc.Transport.(*http.Transport)
+	require.True(t, ok, "transport is %T", c.hc.Transport)
+	assert.Positive(t, tr.IdleConnTimeout)
+	assert.Less(t, tr.IdleConnTimeout, 10*time.Second)
+	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, 8)
+	assert.NotNil(t, tr.Proxy)
 }
