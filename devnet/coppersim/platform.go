@@ -95,7 +95,11 @@ func (s *Sim) listOrders(r *http.Request) (int, []byte) {
 	s.mu.Lock()
 	list := []copper.Order{}
 	skipped := 0
-	for _, id := range s.seq {
+	ids := s.seq
+	if ext != "" {
+		ids = s.seqOfExt[ext]
+	}
+	for _, id := range ids {
 		o := s.orders[id]
 		if (ext != "" && o.ExternalOrderID != ext) || (portfolio != "" && o.PortfolioID != portfolio) {
 			continue
@@ -178,6 +182,7 @@ func (s *Sim) createOrder(r *http.Request) (int, []byte) {
 		s.byExt[key] = o.OrderID
 	}
 	s.seq = append(s.seq, o.OrderID)
+	s.seqOfExt[o.ExternalOrderID] = append(s.seqOfExt[o.ExternalOrderID], o.OrderID)
 	s.touch(o)
 	s.log.Info("order created", "order_id", o.OrderID, "external_order_id", o.ExternalOrderID)
 	return marshalBody(http.StatusOK, o.snapshot())

@@ -96,10 +96,13 @@ type Sim struct {
 	secrets map[string]string // api key -> secret
 	nodes   map[string]*node
 
-	mu       sync.Mutex
-	orders   map[string]*simOrder
-	byExt    map[string]string // portfolio + "\x00" + externalOrderId -> orderId
-	seq      []string
+	mu     sync.Mutex
+	orders map[string]*simOrder
+	byExt  map[string]string // portfolio + "\x00" + externalOrderId -> orderId
+	seq    []string
+	// seqOfExt are each externalOrderId's orders in seq's order: a list
+	// by external ID reads them alone, not every order.
+	seqOfExt map[string][]string
 	faults   map[Endpoint][]faultBatch
 	calls    map[Endpoint]int
 	outcomes map[string]outcome // by externalOrderId
@@ -187,6 +190,7 @@ func New(cfg Config) (*Sim, error) {
 		nodes:    map[string]*node{},
 		orders:   map[string]*simOrder{},
 		byExt:    map[string]string{},
+		seqOfExt: map[string][]string{},
 		faults:   map[Endpoint][]faultBatch{},
 		calls:    map[Endpoint]int{},
 		outcomes: map[string]outcome{},
