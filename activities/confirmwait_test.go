@@ -72,11 +72,12 @@ func TestReadConfirmedGivesUpWithTheLastReading(t *testing.T) {
 }
 
 // countingPocket is a Pocket RPC whose head moves one block at every head
-// read, counting the reads of each kind; the tx appears at the txFrom-th
-// tx read.
+// read, counting the reads of each kind.
 type countingPocket struct {
-	head, txHeight    int64
-	txFrom            int
+	head, txHeight int64
+	// txFrom is the first tx read that finds the tx, goneFrom (if set) the
+	// first that no longer does.
+	txFrom, goneFrom  int
 	txReads, heads    int
 	lastAtLeastWanted int64
 }
@@ -94,26 +95,39 @@ func (c *countingPocket) HeightAtLeast(ctx context.Context, want int64) (int64, 
 
 func (c *countingPocket) Tx(_ context.Context, hash string) (*pokt.Tx, error) {
 	c.txReads++
-	if c.txReads < c.txFrom {
+	if c.txReads < c.txFrom || (c.goneFrom > 0 && c.txReads >= c.goneFrom) {
 		return nil, fmt.Errorf("tx %s: %w", hash, pokt.ErrTxNotFound)
 	}
 	return &pokt.Tx{Hash: hash, Height: c.txHeight, From: "a", To: "vault", Amount: 5_000_000}, nil
 }
 
-// TestADepositWaitReadsTheTxOnceFound: while a read waits for a deposit's
-// confirmations it reads the tx until the node knows it, then only the
-// head; the reading it returns has the confirmations, counted on the tx's
-// own height.
-func TestADepositWaitReadsTheTxOnceFound(t *testing.T) {
-	const hash = "AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34"
+// TestADepositWaitReadsTheHeadUntilItConfirms: while a read waits for a
+// deposit's confirmations it reads the tx until the node knows it, then
+// only the head until that confirms the tx, then the tx once more; the
+// reading it returns has the confirmations, counted on the tx's height.
+func TestADepositWaitReadsTheHeadUntilItConfirms(t *testing.T) {
 	chain := &countingPocket{head: 99, txHeight: 100, txFrom: 2}
-	a := &Shared{Pocket: chain, Rules: Rules{PocketConfirmations: 4, Deposit: pokt.DepositRules{Vault: "vault"}}}
-	w := transfer.ConfirmWait{Confirmations: 4, For: time.Second, Poll: time.Millisecond}
-	rd, err := a.ReadDeposit(context.Background(), transfer.DepositRef{TxHash: hash, Wait: w})
+	rd, err := waitForDeposit(chain)
 	require.NoError(t, err)
 	require.True(t, rd.Source.Found)
-	require.EqualValues(t, 4, rd.Source.Confirmations)
-	require.EqualValues(t, 103, rd.Source.Head)
-	require.Equal(t, 2, chain.txReads, "read until found, then never again")
+	require.EqualValues(t, 104, rd.Source.Head, "the head of the last read (a block a head read here)")
+	require.EqualValues(t, 5, rd.Source.Confirmations)
+	require.Equal(t, 3, chain.txReads, "read until found, then once the head confirms it")
 	require.EqualValues(t, pokt.HeadConfirming(100, 4), chain.lastAtLeastWanted)
+}
+
+// TestADepositReorgedOutDuringTheWaitIsNotConfirmed: the tx is gone when
+// the head comes to confirm it; the wait's reading says it is not found.
+func TestADepositReorgedOutDuringTheWaitIsNotConfirmed(t *testing.T) {
+	chain := &countingPocket{head: 99, txHeight: 100, txFrom: 1, goneFrom: 2}
+	rd, err := waitForDeposit(chain)
+	require.NoError(t, err)
+	require.False(t, rd.Source.Found)
+}
+
+func waitForDeposit(chain *countingPocket) (transfer.Reading, error) {
+	const hash = "AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34AB12CD34"
+	a := &Shared{Pocket: chain, Rules: Rules{PocketConfirmations: 4, Deposit: pokt.DepositRules{Vault: "vault"}}}
+	w := transfer.ConfirmWait{Confirmations: 4, For: 50 * time.Millisecond, Poll: time.Millisecond}
+	return a.ReadDeposit(context.Background(), transfer.DepositRef{TxHash: hash, Wait: w})
 }

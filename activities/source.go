@@ -47,10 +47,11 @@ func readDeposit(ctx context.Context, chain PocketChain, rules Rules, ref transf
 }
 
 // depositReads reads one deposit again and again while a wait for its
-// confirmations lasts. Once the tx is found only the head is read again:
-// a Pocket tx in a committed block stays there (CometBFT's and Morse's
-// commits are final), and the tx with its events is the node's costliest
-// reply.
+// confirmations lasts. Once the tx is found, only the head is read until
+// it confirms the tx, and then the tx once more: the tx with its events is
+// the node's costliest reply, and a reading that confirms still comes
+// from a read of the tx made then (one that a reorg removed meanwhile is
+// gone from it).
 type depositReads struct {
 	chain PocketChain
 	rules Rules
@@ -64,8 +65,11 @@ func (d *depositReads) read(ctx context.Context) (transfer.Reading, error) {
 		if err != nil {
 			return transfer.Reading{}, fmt.Errorf("read pocket height: %w", err)
 		}
-		return pokt.ReadDeposit(*d.found, head, d.rules.Deposit), nil
+		if rd := pokt.ReadDeposit(*d.found, head, d.rules.Deposit); rd.Source.Confirmations < d.rules.PocketConfirmations {
+			return rd, nil
+		}
 	}
+	d.found = nil
 	tx, head, err := depositAndHead(ctx, d.chain, d.rules, d.ref.TxHash)
 	if errors.Is(err, pokt.ErrInvalidHash) {
 		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
