@@ -75,3 +75,15 @@ func TestWaitReadyEndsOnReadyExitOrDeadline(t *testing.T) {
 	require.ErrorContains(t, err, "exit status 1")
 	require.Less(t, time.Since(began), 5*time.Second)
 }
+
+func TestTailKeepsTheLastBytes(t *testing.T) {
+	tail := NewTail(8)
+	for _, s := range []string{"hello ", "world", "\nbind: address already in use\n"} {
+		if _, err := tail.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := tail.String(); got != "in use" {
+		t.Fatalf("kept %q", got)
+	}
+}

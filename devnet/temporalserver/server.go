@@ -44,6 +44,8 @@ type Options struct {
 type Server struct {
 	opts Options
 	proc *childproc.Process
+	// tail is the server's last output, for an exit at start.
+	tail *childproc.Tail
 }
 
 // FindCLI returns the temporal binary: $WPOKT_TEMPORAL_CLI, ./bin/temporal
@@ -77,10 +79,6 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		}
 		opts.CLI = cli
 	}
-	// A port picked free here may be taken before the server binds it (it
-	// exits at once, seen once in a make test run): picked ports get one
-	// more try with new ones.
-	picked := opts.Port == 0 || (opts.UIPort == 0 && !opts.Headless)
 	var err error
 	for attempt := 1; ; attempt++ {
 		try := opts
@@ -92,11 +90,19 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		if err == nil {
 			return s, nil
 		}
-		if !picked || attempt == 2 || !errors.Is(err, childproc.ErrExited) {
+		if attempt == startAttempts || !errors.Is(err, childproc.ErrExited) {
 			return nil, err
 		}
+		s.logRetry(err)
 	}
 }
+
+// startAttempts is how many times the server is started when it exits at
+// once. A port picked free (here, or by the CLI itself for the HTTP API,
+// the metrics and the internal services) can be taken before the server
+// binds it, all the more while twelve nodes reconnect, each taking local
+// ports: the server then exits, and another try picks new ones.
+const startAttempts = 3
 
 // pickPorts returns opts's ports, free ones where they are 0.
 func pickPorts(opts Options) (port, uiPort int, err error) {
@@ -164,9 +170,12 @@ func (s *Server) start(ctx context.Context) error {
 		_ = l.Close()
 	}
 	cmd := exec.Command(s.opts.CLI, s.opts.Args()...)
+	s.tail = childproc.NewTail(1024)
+	var out io.Writer = s.tail
 	if s.opts.Log != nil {
-		cmd.Stdout, cmd.Stderr = s.opts.Log, s.opts.Log
+		out = io.MultiWriter(s.opts.Log, s.tail)
 	}
+	cmd.Stdout, cmd.Stderr = out, out
 	// Its own process group: a Ctrl-C on the devnet reaches the devnet,
 	// which then stops the server cleanly; and if the devnet dies, the
 	// kernel stops the server too (no orphan holding the ports).
@@ -196,7 +205,7 @@ func (s *Server) waitReady(ctx context.Context) error {
 		return err
 	})
 	if errors.Is(err, childproc.ErrExited) {
-		return fmt.Errorf("temporal dev server, at start: %w", err)
+		return fmt.Errorf("temporal dev server, at start: %w; its last output: %q", err, s.tail)
 	}
 	if err != nil {
 		return fmt.Errorf("temporal dev server at %s not ready: %w", s.Address(), err)
@@ -224,7 +233,21 @@ func (s *Server) Stop() { s.proc.Stop(syscall.SIGTERM, 20*time.Second) }
 // Restart stops the server and starts it again on the same file and ports.
 func (s *Server) Restart(ctx context.Context) error {
 	s.Stop()
-	return s.start(ctx)
+	var err error
+	for attempt := 1; attempt <= startAttempts; attempt++ {
+		if err = s.start(ctx); !errors.Is(err, childproc.ErrExited) {
+			return err
+		}
+		s.logRetry(err)
+	}
+	return err
+}
+
+// logRetry tells the server's log why it is started again.
+func (s *Server) logRetry(err error) {
+	if s.opts.Log != nil {
+		fmt.Fprintf(s.opts.Log, "devnet: %v; starting it again\n", err)
+	}
 }
 
 // quietLogger drops the SDK's logs while the server is coming up.
