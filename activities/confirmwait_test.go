@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -130,4 +134,56 @@ func waitForDeposit(chain *countingPocket) (transfer.Reading, error) {
 	a := &Shared{Pocket: chain, Rules: Rules{PocketConfirmations: 4, Deposit: pokt.DepositRules{Vault: "vault"}}}
 	w := transfer.ConfirmWait{Confirmations: 4, For: 50 * time.Millisecond, Poll: time.Millisecond}
 	return a.ReadDeposit(context.Background(), transfer.DepositRef{TxHash: hash, Wait: w})
+}
+
+// countingEth is an Ethereum RPC whose head moves one block at every head
+// read, with a successful burn in block 100 that a reorg moves off the
+// canonical chain from the reorgFrom-th check on (if set).
+type countingEth struct {
+	EthChain
+	head              uint64
+	checks, reorgFrom int
+}
+
+func (c *countingEth) HeadNumber(context.Context) (uint64, error) {
+	c.head++
+	return c.head, nil
+}
+
+func (c *countingEth) CheckBurn(ctx context.Context, txHash common.Hash, pos int) (*eth.BurnCheck, error) {
+	c.checks++
+	head, _ := c.HeadNumber(ctx)
+	check := &eth.BurnCheck{Burn: eth.Burn{TxHash: txHash, LogPosition: pos, BlockNumber: 100, Amount: big.NewInt(5_000_000)},
+		Success: true, Canonical: c.reorgFrom == 0 || c.checks < c.reorgFrom, Head: head}
+	if check.Canonical {
+		check.Confirmations = head - 99
+	}
+	return check, nil
+}
+
+func waitForBurn(chain *countingEth) (transfer.Reading, error) {
+	a := &Shared{Eth: chain, Rules: Rules{EthConfirmations: 4}}
+	w := transfer.ConfirmWait{Confirmations: 4, For: 50 * time.Millisecond, Poll: time.Millisecond}
+	return a.ReadBurn(context.Background(), transfer.BurnRef{TxHash: "0x" + strings.Repeat("ab", 32), Wait: w})
+}
+
+// TestABurnWaitReadsTheHeadUntilItConfirms: after the burn is found only
+// the head is read until it confirms the burn, then the burn once more.
+func TestABurnWaitReadsTheHeadUntilItConfirms(t *testing.T) {
+	chain := &countingEth{head: 100}
+	rd, err := waitForBurn(chain)
+	require.NoError(t, err)
+	require.True(t, rd.Source.Canonical)
+	require.GreaterOrEqual(t, rd.Source.Confirmations, int64(4))
+	require.Equal(t, 2, chain.checks, "the receipt at the start and once the head confirms it")
+}
+
+// TestABurnReorgedOutDuringTheWaitIsNotConfirmed: the burn's block left the
+// canonical chain when the head comes to confirm it; the reading says so.
+func TestABurnReorgedOutDuringTheWaitIsNotConfirmed(t *testing.T) {
+	chain := &countingEth{head: 100, reorgFrom: 2}
+	rd, err := waitForBurn(chain)
+	require.NoError(t, err)
+	require.False(t, rd.Source.Canonical)
+	require.Zero(t, rd.Source.Confirmations)
 }

@@ -79,7 +79,7 @@ type Shared struct {
 // error: the workflow decides when that means it vanished.
 // With ref.Wait it waits on this node for the deposit's confirmations.
 func (a *Shared) ReadDeposit(ctx context.Context, ref transfer.DepositRef) (transfer.Reading, error) {
-	reads := depositReads{chain: a.Pocket, rules: a.Rules, ref: ref}
+	reads := depositReads(a.Pocket, a.Rules, ref)
 	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return reads.read(ctx) })
 }
 
@@ -87,25 +87,8 @@ func (a *Shared) ReadDeposit(ctx context.Context, ref transfer.DepositRef) (tran
 // it. A tx without a receipt (reorged out) is reported as not found.
 // With ref.Wait it waits on this node for the burn's confirmations.
 func (a *Shared) ReadBurn(ctx context.Context, ref transfer.BurnRef) (transfer.Reading, error) {
-	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return readBurn(ctx, a.Eth, a.Rules, ref) })
-}
-
-func readBurn(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Reading, error) {
-	if !isTxHash(ref.TxHash) {
-		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(fmt.Sprintf("burn tx hash %q is not a 32-byte hex hash", ref.TxHash), transfer.ErrorBadInput, nil)
-	}
-	check, err := chain.CheckBurn(ctx, common.HexToHash(ref.TxHash), ref.LogPosition)
-	if errors.Is(err, eth.ErrTxNotFound) || errors.Is(err, eth.ErrLogNotFound) {
-		head, herr := chain.HeadNumber(ctx)
-		if herr != nil {
-			return transfer.Reading{}, fmt.Errorf("read ethereum head: %w", herr)
-		}
-		return transfer.Reading{TxHash: ref.TxHash, LogPosition: ref.LogPosition, Source: transfer.SourceCheck{Head: int64(head)}}, nil
-	}
-	if err != nil {
-		return transfer.Reading{}, fmt.Errorf("read burn %s-%d: %w", ref.TxHash, ref.LogPosition, err)
-	}
-	return eth.ReadBurn(check, rules.Burn()), nil
+	reads := burnReads(a.Eth, a.Rules, ref)
+	return readConfirmed(ctx, ref.Wait, func() (transfer.Reading, error) { return reads.read(ctx) })
 }
 
 // PriorRecord reads what the projection remembers of a transfer.

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ethereum/go-ethereum/common"
 	"go.temporal.io/sdk/temporal"
 
+	"github.com/wpokt/bridge/chains/eth"
 	"github.com/wpokt/bridge/chains/pokt"
 	"github.com/wpokt/bridge/transfer"
 )
@@ -43,45 +45,41 @@ func (s *Signer) CheckSource(ctx context.Context, req transfer.SourceRequest) (t
 // readDeposit reads a deposit and classifies it with this node's rules; a
 // tx the node does not know is a reading with Found false and the head.
 func readDeposit(ctx context.Context, chain PocketChain, rules Rules, ref transfer.DepositRef) (transfer.Reading, error) {
-	return (&depositReads{chain: chain, rules: rules, ref: ref}).read(ctx)
+	rd, _, err := readDepositTx(ctx, chain, rules, ref)
+	return rd, err
 }
 
-// depositReads reads one deposit again and again while a wait for its
-// confirmations lasts. Once the tx is found, only the head is read until
-// it confirms the tx, and then the tx once more: the tx with its events is
-// the node's costliest reply, and a reading that confirms still comes
-// from a read of the tx made then (one that a reorg removed meanwhile is
-// gone from it).
-type depositReads struct {
-	chain PocketChain
-	rules Rules
-	ref   transfer.DepositRef
-	found *pokt.Tx
-}
-
-func (d *depositReads) read(ctx context.Context) (transfer.Reading, error) {
-	if d.found != nil {
-		head, err := d.chain.HeightAtLeast(ctx, pokt.HeadConfirming(d.found.Height, d.rules.PocketConfirmations))
-		if err != nil {
-			return transfer.Reading{}, fmt.Errorf("read pocket height: %w", err)
-		}
-		if rd := pokt.ReadDeposit(*d.found, head, d.rules.Deposit); rd.Source.Confirmations < d.rules.PocketConfirmations {
-			return rd, nil
-		}
+// depositReads is a deposit read again and again while a wait for its
+// confirmations lasts (rereads).
+func depositReads(chain PocketChain, rules Rules, ref transfer.DepositRef) *rereads[pokt.Tx] {
+	return &rereads[pokt.Tx]{
+		source: func(ctx context.Context) (transfer.Reading, *pokt.Tx, error) {
+			return readDepositTx(ctx, chain, rules, ref)
+		},
+		head: func(ctx context.Context, tx *pokt.Tx) (transfer.Reading, bool, error) {
+			head, err := chain.HeightAtLeast(ctx, pokt.HeadConfirming(tx.Height, rules.PocketConfirmations))
+			if err != nil {
+				return transfer.Reading{}, false, fmt.Errorf("read pocket height: %w", err)
+			}
+			rd := pokt.ReadDeposit(*tx, head, rules.Deposit)
+			return rd, rd.Source.Confirmations >= rules.PocketConfirmations, nil
+		},
 	}
-	d.found = nil
-	tx, head, err := depositAndHead(ctx, d.chain, d.rules, d.ref.TxHash)
+}
+
+// readDepositTx is readDeposit with the tx it found.
+func readDepositTx(ctx context.Context, chain PocketChain, rules Rules, ref transfer.DepositRef) (transfer.Reading, *pokt.Tx, error) {
+	tx, head, err := depositAndHead(ctx, chain, rules, ref.TxHash)
 	if errors.Is(err, pokt.ErrInvalidHash) {
-		return transfer.Reading{}, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
+		return transfer.Reading{}, nil, temporal.NewNonRetryableApplicationError(err.Error(), transfer.ErrorBadInput, nil)
 	}
 	if errors.Is(err, pokt.ErrTxNotFound) {
-		return transfer.Reading{TxHash: d.ref.TxHash, Source: transfer.SourceCheck{Head: head}}, nil
+		return transfer.Reading{TxHash: ref.TxHash, Source: transfer.SourceCheck{Head: head}}, nil, nil
 	}
 	if err != nil {
-		return transfer.Reading{}, err
+		return transfer.Reading{}, nil, err
 	}
-	d.found = tx
-	return pokt.ReadDeposit(*tx, head, d.rules.Deposit), nil
+	return pokt.ReadDeposit(*tx, head, rules.Deposit), tx, nil
 }
 
 // depositAndHead reads a deposit by hash, then a head to count its
@@ -107,4 +105,53 @@ func depositAndHead(ctx context.Context, chain PocketChain, rules Rules, hash st
 		return nil, 0, fmt.Errorf("read pocket height: %w", err)
 	}
 	return tx, head, nil
+}
+
+func readBurn(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Reading, error) {
+	rd, _, err := readBurnCheck(ctx, chain, rules, ref)
+	return rd, err
+}
+
+// burnReads is a burn read again and again while a wait for its
+// confirmations lasts (rereads): its receipt and its block's place until
+// it is found, successful and canonical, then the head.
+func burnReads(chain EthChain, rules Rules, ref transfer.BurnRef) *rereads[eth.BurnCheck] {
+	return &rereads[eth.BurnCheck]{
+		source: func(ctx context.Context) (transfer.Reading, *eth.BurnCheck, error) {
+			return readBurnCheck(ctx, chain, rules, ref)
+		},
+		head: func(ctx context.Context, found *eth.BurnCheck) (transfer.Reading, bool, error) {
+			head, err := chain.HeadNumber(ctx)
+			if err != nil {
+				return transfer.Reading{}, false, fmt.Errorf("read ethereum head: %w", err)
+			}
+			c := *found
+			c.Head, c.Confirmations = head, head+1-min(head+1, c.Burn.BlockNumber)
+			return eth.ReadBurn(&c, rules.Burn()), int64(c.Confirmations) >= rules.EthConfirmations, nil
+		},
+	}
+}
+
+// readBurnCheck is readBurn with the burn it found, when successful and
+// on the canonical chain.
+func readBurnCheck(ctx context.Context, chain EthChain, rules Rules, ref transfer.BurnRef) (transfer.Reading, *eth.BurnCheck, error) {
+	if !isTxHash(ref.TxHash) {
+		return transfer.Reading{}, nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("burn tx hash %q is not a 32-byte hex hash", ref.TxHash), transfer.ErrorBadInput, nil)
+	}
+	check, err := chain.CheckBurn(ctx, common.HexToHash(ref.TxHash), ref.LogPosition)
+	if errors.Is(err, eth.ErrTxNotFound) || errors.Is(err, eth.ErrLogNotFound) {
+		head, herr := chain.HeadNumber(ctx)
+		if herr != nil {
+			return transfer.Reading{}, nil, fmt.Errorf("read ethereum head: %w", herr)
+		}
+		return transfer.Reading{TxHash: ref.TxHash, LogPosition: ref.LogPosition, Source: transfer.SourceCheck{Head: int64(head)}}, nil, nil
+	}
+	if err != nil {
+		return transfer.Reading{}, nil, fmt.Errorf("read burn %s-%d: %w", ref.TxHash, ref.LogPosition, err)
+	}
+	rd := eth.ReadBurn(check, rules.Burn())
+	if !check.Success || !check.Canonical {
+		check = nil
+	}
+	return rd, check, nil
 }
