@@ -126,7 +126,7 @@ func burnReads(chain EthChain, rules Rules, ref transfer.BurnRef) *rereads[eth.B
 				return transfer.Reading{}, false, fmt.Errorf("read ethereum head: %w", err)
 			}
 			c := *found
-			c.Head, c.Confirmations = head, head+1-min(head+1, c.Burn.BlockNumber)
+			c.Head, c.Confirmations = head, eth.Confirmations(c.Burn.BlockNumber, head)
 			return eth.ReadBurn(&c, rules.Burn()), int64(c.Confirmations) >= rules.EthConfirmations, nil
 		},
 	}

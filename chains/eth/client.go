@@ -217,8 +217,18 @@ func (c *Client) position(ctx context.Context, number uint64, hash common.Hash) 
 	// Security check: the receipt's block must be the canonical block at its
 	// height, or the transaction may have been reorged out.
 	canonical = found && got == hash
-	if canonical && head >= number {
-		confirmations = head - number + 1
+	if canonical {
+		confirmations = Confirmations(number, head)
 	}
 	return canonical, head, confirmations, nil
+}
+
+// Confirmations counts the blocks from a canonical block's own to the
+// head, both included: a tx in the head block has 1, a block above the
+// head (a head read before it) none.
+func Confirmations(number, head uint64) uint64 {
+	if head < number {
+		return 0
+	}
+	return head - number + 1
 }

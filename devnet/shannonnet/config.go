@@ -38,6 +38,8 @@ func nodeConfig(root string, opts Options) (*cmtcfg.Config, error) {
 	cfg.Consensus.CreateEmptyBlocks = true
 	cfg.P2P.PexReactor = false
 	cfg.Instrumentation.Prometheus = false
+	// CometBFT needs its ports up front (it does not report a port-0
+	// listener's port).
 	rpcPort := opts.RPCPort
 	if rpcPort == 0 {
 		p, err := localport.Free()

@@ -21,9 +21,6 @@ func tempDir() (string, error) {
 	return os.MkdirTemp("", "shannonnet-")
 }
 
-// freePort asks the kernel for a free loopback port. CometBFT needs the
-// number up front (it does not report a port-0 listener's port).
-
 func trimScheme(addr string) string {
 	if i := len("tcp://"); len(addr) > i && addr[:i] == "tcp://" {
 		return addr[i:]
